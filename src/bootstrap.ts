@@ -1,0 +1,99 @@
+/**
+ * What comes after the files: git init with a first commit, and the ecosystem's dependency install. Each step that
+ * fails is reported with the command to retry; the generated project always stays.
+ */
+import { execa } from 'execa';
+import type { PackageManager } from './answers.js';
+import type { FrameworkRecord, Toolchain } from './frameworks/types.js';
+import { commandsFor } from './plan/commands.js';
+
+export type StepName = 'git' | 'install';
+
+export interface StepResult {
+  step: StepName;
+  status: 'done' | 'skipped' | 'failed';
+  /** What to run to do (or retry) the step by hand. */
+  command: string;
+  message?: string;
+}
+
+export interface BootstrapOptions {
+  git: boolean;
+  install: boolean;
+  packageManager: PackageManager;
+  /** Reports progress (a spinner when interactive, a log line otherwise). */
+  progress?: (event: { step: StepName; phase: 'start' | 'end'; result?: StepResult }) => void;
+  /** Stops a running step when the user interrupts. */
+  signal?: AbortSignal;
+}
+
+const GIT_COMMANDS = 'git init && git add -A && git commit -m "Initial commit from create-backend-fit"';
+
+async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promise<boolean> {
+  try {
+    await execa(tool.command, tool.versionArgs, { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split('\n').slice(-lines).join('\n');
+
+async function runGit(cwd: string, signal?: AbortSignal): Promise<StepResult> {
+  const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: GIT_COMMANDS, message });
+  if (!(await hasTool({ command: 'git', versionArgs: ['--version'] }))) {
+    return fail('git was not found on PATH; install git (https://git-scm.com) and run the command in the project.');
+  }
+  const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false, cancelSignal: signal });
+  if (inside.exitCode === 0 && inside.stdout.trim() === 'true') {
+    return { step: 'git', status: 'skipped', command: GIT_COMMANDS, message: 'already inside a git repository' };
+  }
+  try {
+    await execa('git', ['init', '-q'], { cwd, cancelSignal: signal });
+    await execa('git', ['add', '-A'], { cwd, cancelSignal: signal });
+    await execa('git', ['commit', '-q', '--no-verify', '-m', 'Initial commit from create-backend-fit'], { cwd, cancelSignal: signal });
+    return { step: 'git', status: 'done', command: GIT_COMMANDS };
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    const identity = /user\.(name|email)|Author identity unknown/i.test(stderr ?? '');
+    return fail(
+      identity
+        ? 'git has no user name or email: set them (git config --global user.name "..." and user.email "...") and commit.'
+        : `git failed: ${tail(stderr) || (error as Error).message}`,
+    );
+  }
+}
+
+async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager, signal?: AbortSignal): Promise<StepResult> {
+  const command = commandsFor(framework, pm).install;
+  const tools = framework.ecosystem === 'node' ? [...framework.toolchain, { command: pm, versionArgs: ['--version'], hint: `Install ${pm}.` }] : framework.toolchain;
+  for (const tool of tools) {
+    if (!(await hasTool(tool))) {
+      return { step: 'install', status: 'failed', command, message: `${tool.command} was not found. ${tool.hint}` };
+    }
+  }
+  const run = await execa(command, { cwd, shell: true, reject: false, all: true, cancelSignal: signal });
+  if (run.exitCode === 0) return { step: 'install', status: 'done', command };
+  return { step: 'install', status: 'failed', command, message: `${command} exited with ${run.exitCode ?? run.signal}:\n${tail(run.all)}` };
+}
+
+export async function bootstrap(framework: FrameworkRecord, cwd: string, options: BootstrapOptions): Promise<StepResult[]> {
+  const steps: { step: StepName; enabled: boolean; run: () => Promise<StepResult>; command: string }[] = [
+    // Install first, so the first commit includes the lock file.
+    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.signal), command: commandsFor(framework, options.packageManager).install },
+    { step: 'git', enabled: options.git, run: () => runGit(cwd, options.signal), command: GIT_COMMANDS },
+  ];
+  const results: StepResult[] = [];
+  for (const { step, enabled, run, command } of steps) {
+    if (!enabled) {
+      results.push({ step, status: 'skipped', command, message: `--no-${step}` });
+      continue;
+    }
+    options.progress?.({ step, phase: 'start' });
+    const result = await run();
+    options.progress?.({ step, phase: 'end', result });
+    results.push(result);
+  }
+  return results;
+}

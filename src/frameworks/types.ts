@@ -1,0 +1,60 @@
+/**
+ * One record per framework. Everything the tool knows about a framework that is not a template lives here:
+ * the article's row for it, the traits the rules read, and how a generated project is installed, tested and run.
+ * Help text, prompts, flag validation and `list --json` all derive from these records.
+ */
+
+export const FRAMEWORK_IDS = ['fastify', 'nestjs', 'fastapi', 'django', 'gin', 'echo', 'axum', 'spring-boot'] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
+
+/** The language a starter is written in (what the team has to know). */
+export type Language = 'typescript' | 'python' | 'go' | 'rust' | 'java';
+/** Tool families that share a toolchain, a package manager and CI setup. */
+export type Ecosystem = 'node' | 'python' | 'go' | 'rust' | 'jvm';
+
+export const DEPLOY_TARGETS = ['containers', 'serverless'] as const;
+export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
+
+export interface FrameworkCommands {
+  /** Installs the generated project's dependencies (run in the project folder). */
+  install: string;
+  /** Runs the project's own tests with the ecosystem's usual command. */
+  test: string;
+  /** Starts the HTTP server; honours PORT. May build first where the ecosystem needs a build. */
+  start: string;
+  /**
+   * Starts the deployable Lambda function the way the Lambda service runs it, for `serverless` projects, after
+   * `install`. Reads AWS_LAMBDA_RUNTIME_API; `$_HANDLER` is the Handler named in template.yaml, and the command runs
+   * in the folder its CodeUri names (LAMBDA_TASK_ROOT).
+   */
+  lambda: string;
+}
+
+/** A program the generated project needs on the machine, checked before bootstrap runs it. */
+export interface Toolchain {
+  command: string;
+  versionArgs: string[];
+  /** What to tell a user who does not have it. */
+  hint: string;
+}
+
+export interface FrameworkRecord {
+  id: FrameworkId;
+  name: string;
+  language: Language;
+  ecosystem: Ecosystem;
+  /** The article's table row: where the framework shines and what to watch out for (its own words). */
+  sweetSpot: string;
+  watchOutFor: string;
+  /** "NestJS, Django, and Spring give you structure and conventions; Fastify, Gin, and Axum give you control". */
+  opinion: 'opinionated' | 'minimal';
+  /** The port the server uses when PORT is unset (written in the starter's README). */
+  defaultPort: number;
+  deployTargets: readonly DeployTarget[];
+  commands: FrameworkCommands;
+  toolchain: readonly Toolchain[];
+  /** The Handler template.yaml names (also shown in the README); the e2e suite reads it back from template.yaml. */
+  lambdaHandler: string;
+  /** Kubernetes resource requests and limits; runtimes differ by an order of magnitude (a JVM is not a Go binary). */
+  resources: { cpuRequest: string; memoryRequest: string; memoryLimit: string };
+}

@@ -1,0 +1,27 @@
+import type { PackageManager } from '../answers.js';
+import type { FrameworkCommands, FrameworkRecord } from '../frameworks/types.js';
+
+/** How each package manager spells the npm commands the Node records are written with. */
+const SPELLINGS: Record<PackageManager, { install: string; test: string; run: string; start: string }> = {
+  npm: { install: 'npm install', test: 'npm test', run: 'npm run', start: 'npm start' },
+  pnpm: { install: 'pnpm install', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
+  yarn: { install: 'yarn install', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
+  bun: { install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
+};
+
+function respell(command: string, pm: PackageManager): string {
+  const s = SPELLINGS[pm];
+  return command
+    .replace(/\bnpm install\b/g, s.install)
+    .replace(/\bnpm test\b/g, s.test)
+    .replace(/\bnpm run\b/g, s.run)
+    .replace(/\bnpm start\b/g, s.start);
+}
+
+/** The framework's commands as the chosen package manager spells them (only Node projects have a choice). */
+export function commandsFor(framework: FrameworkRecord, pm: PackageManager): FrameworkCommands {
+  if (framework.ecosystem !== 'node' || pm === 'npm') return framework.commands;
+  const { lambda, ...rest } = framework.commands;
+  // The Lambda build always uses npm: SAM's Node builds do, and the artifact must not depend on the user's choice.
+  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v, pm)])) as Omit<FrameworkCommands, 'lambda'>), lambda };
+}

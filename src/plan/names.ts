@@ -1,0 +1,132 @@
+/**
+ * A project name lands in a folder, a package.json, a pyproject.toml, a go.mod, a Cargo.toml and a Java package.
+ * Each has its own grammar; this module turns one name into a valid name for each, or refuses it with the reason.
+ */
+import { builtinModules } from 'node:module';
+
+export class NameError extends Error {}
+
+export interface ProjectNames {
+  /** The folder name, as the user typed it (trimmed). */
+  folder: string;
+  /** Human title for READMEs. */
+  title: string;
+  /** lowercase, digits and single hyphens: the root every other name is derived from. */
+  slug: string;
+  npmName: string;
+  /** PyPI distribution name (PEP 508 / 503). */
+  pythonDist: string;
+  /** Python import name: an identifier, not a keyword. */
+  pythonModule: string;
+  goModule: string;
+  /** Cargo package name and the crate identifier Rust code uses. */
+  crateName: string;
+  crateIdent: string;
+  javaPackage: string;
+  javaPackagePath: string;
+  javaArtifactId: string;
+  /** Container image and Kubernetes object name (DNS-1123 label). */
+  imageName: string;
+}
+
+const MAX_LENGTH = 100;
+/** Kubernetes names are DNS labels: 63 characters. */
+const MAX_SLUG = 50;
+
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+const PYTHON_KEYWORDS = new Set(
+  'false none true and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type test tests'.split(' '),
+);
+const RUST_KEYWORDS = new Set(
+  'as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self super static struct trait true type unsafe use where while async await dyn abstract become box do final macro override priv typeof unsized virtual yield try gen union std core alloc proc_macro test'.split(' '),
+);
+const JAVA_KEYWORDS = new Set(
+  'abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null var record yield sealed permits java javax'.split(' '),
+);
+const NPM_RESERVED = new Set(['node_modules', 'favicon.ico', ...builtinModules.map((m) => m.replace(/^node:/, ''))]);
+
+/** Checks what the user typed as a folder name; returns the trimmed folder name or throws NameError saying why. */
+export function validateFolderName(raw: string): string {
+  const folder = raw.trim();
+  if (folder === '') throw new NameError('The project name is empty.');
+  if (folder === '.' || folder === '..') throw new NameError(`"${folder}" is not a project name: give the new folder's name.`);
+  if (/[\\/:]/.test(folder)) {
+    throw new NameError(`"${folder}" contains a path separator: give a folder name, and run the command in its parent folder.`);
+  }
+  if (/[\u0000-\u001f\u007f<>"|?*]/.test(folder)) {
+    throw new NameError(`"${folder.replace(/[\u0000-\u001f\u007f]/g, '?')}" contains characters that are not allowed in folder names.`);
+  }
+  if (folder.startsWith('.')) throw new NameError(`"${folder}" starts with a dot, which would make a hidden folder.`);
+  if (/[. ]$/.test(folder)) throw new NameError(`"${folder}" ends with a dot or a space, which Windows cannot keep.`);
+  if (WINDOWS_DEVICES.test(folder)) throw new NameError(`"${folder}" is a reserved device name on Windows.`);
+  if ([...folder].length > MAX_LENGTH) throw new NameError(`The project name is longer than ${MAX_LENGTH} characters.`);
+  return folder;
+}
+
+/** Latin letters with their accents removed, everything else that is not a letter or digit turned into hyphens. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, '');
+}
+
+/** An identifier for languages where names cannot start with a digit nor be a keyword. */
+function identifier(slug: string, separator: '_' | '', keywords: Set<string>): string {
+  let id = slug.replace(/-/g, separator);
+  if (/^[0-9]/.test(id)) id = `app${separator}${id}`;
+  if (keywords.has(id)) id = `${id}${separator}app`;
+  return id;
+}
+
+const GO_MODULE_PATH = /^[a-z0-9][a-z0-9.-]*(\/[A-Za-z0-9._~-]+)*$/;
+const JAVA_PACKAGE = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/;
+
+export interface NameOverrides {
+  goModule?: string;
+  javaPackage?: string;
+}
+
+export function deriveNames(raw: string, overrides: NameOverrides = {}): ProjectNames {
+  const folder = validateFolderName(raw);
+  const slug = slugify(folder);
+  if (!/[a-z]/.test(slug)) {
+    throw new NameError(
+      `"${folder}" has no Latin letter to derive package names from (npm, PyPI, Go, Cargo and Java need one): add one, e.g. "api-${slug || 'service'}".`,
+    );
+  }
+  const crateSlug = /^[0-9]/.test(slug) ? `app-${slug}` : slug;
+  const crateIdent = identifier(crateSlug, '_', RUST_KEYWORDS);
+  const javaIdent = identifier(slug, '', JAVA_KEYWORDS);
+
+  const goModule = overrides.goModule ?? `example.com/${slug}`;
+  if (!GO_MODULE_PATH.test(goModule) || goModule.split('/').some((part) => part === '.' || part === '..')) {
+    throw new NameError(`"${goModule}" is not a Go module path (like example.com/team/${slug}).`);
+  }
+  const javaPackage = overrides.javaPackage ?? `com.example.${javaIdent}`;
+  if (!JAVA_PACKAGE.test(javaPackage) || javaPackage.split('.').some((part) => JAVA_KEYWORDS.has(part))) {
+    throw new NameError(`"${javaPackage}" is not a Java package name (lowercase identifiers joined by dots, no keywords).`);
+  }
+
+  return {
+    folder,
+    title: folder,
+    slug,
+    npmName: NPM_RESERVED.has(slug) ? `${slug}-app` : slug,
+    pythonDist: slug,
+    pythonModule: identifier(slug, '_', PYTHON_KEYWORDS),
+    goModule,
+    crateName: crateIdent.replace(/_/g, '-'),
+    crateIdent,
+    javaPackage,
+    javaPackagePath: javaPackage.replace(/\./g, '/'),
+    javaArtifactId: slug,
+    imageName: slug,
+  };
+}

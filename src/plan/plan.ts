@@ -1,0 +1,135 @@
+/**
+ * plan(): which files a generation writes, with their content, in memory. Pure apart from reading templates, so
+ * --dry-run and --json can print it, and tests can assert on it without touching the disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Handlebars from 'handlebars';
+import type { ProjectAnswers } from '../answers.js';
+import type { Decision } from '../decide/decide.js';
+import { getFramework } from '../frameworks/index.js';
+import type { FrameworkRecord } from '../frameworks/types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { commandsFor } from './commands.js';
+import { createEngine } from './helpers.js';
+import { BUILTIN_TEMPLATES, collectTemplates, layerDirs, partialFiles, TemplateError } from './layers.js';
+import { deriveNames, type ProjectNames } from './names.js';
+import { recordFile, RECORD_FILE } from './record.js';
+
+export interface PlannedFile {
+  /** Project-relative, forward slashes. */
+  path: string;
+  content: Buffer;
+  mode: number;
+}
+
+export interface Plan {
+  framework: FrameworkRecord;
+  decision: Decision;
+  answers: ProjectAnswers;
+  names: ProjectNames;
+  files: PlannedFile[];
+}
+
+export interface PlanOptions {
+  /** Extra template roots (same layout as templates/), layered over the built-in ones in order. */
+  templateRoots?: string[];
+  helpers?: Record<string, Handlebars.HelperDelegate>;
+}
+
+/** Files whose real name npm would drop or mangle when publishing are stored under another name. */
+const STORED_NAMES: Record<string, string> = { gitignore: '.gitignore' };
+
+export function plan(decision: Decision, answers: ProjectAnswers, options: PlanOptions = {}): Plan {
+  const framework = getFramework(decision.framework);
+  if (!framework.deployTargets.includes(answers.deploy)) {
+    throw new TemplateError(
+      framework.deployTargets.length === 0
+        ? `${framework.name} has no starter yet.`
+        : `${framework.name} has no ${answers.deploy} starter (it has: ${framework.deployTargets.join(', ')}).`,
+    );
+  }
+  const names = deriveNames(answers.projectName, { goModule: answers.goModule, javaPackage: answers.javaPackage });
+  const variables = templateVariables(framework, decision, answers, names);
+
+  const roots = [BUILTIN_TEMPLATES, ...(options.templateRoots ?? [])];
+  const engine = createEngine(options.helpers);
+  for (const [name, source] of partialFiles(roots)) engine.registerPartial(name, source);
+  const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework.id, answers.deploy)));
+
+  const files: PlannedFile[] = [];
+  for (const template of templates.values()) {
+    const rendered = template.relPath.endsWith('.hbs');
+    const target = targetPath(template.relPath, variables);
+    let content: Buffer;
+    if (rendered) {
+      const text = renderTemplate(engine, template.absPath, variables);
+      // An empty render is how a template says "not for these answers".
+      if (text.trim() === '') continue;
+      content = Buffer.from(text);
+    } else {
+      content = fs.readFileSync(template.absPath);
+    }
+    files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
+  }
+  files.push({ path: RECORD_FILE, content: Buffer.from(recordFile(answers, framework)), mode: 0o644 });
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  return { framework, decision, answers, names, files };
+}
+
+function renderTemplate(engine: typeof Handlebars, absPath: string, variables: object): string {
+  try {
+    return engine.compile(fs.readFileSync(absPath, 'utf8'), { noEscape: true, strict: true })(variables);
+  } catch (error) {
+    throw new TemplateError(`${absPath}: ${(error as Error).message}`);
+  }
+}
+
+/** templates/ path -> project path: drop `.hbs`, restore stored dotfile names, fill `__name__` segments. */
+export function targetPath(relPath: string, variables: Record<string, unknown>): string {
+  const parts = relPath.replace(/\.hbs$/, '').split('/');
+  const base = parts.pop()!;
+  parts.push(STORED_NAMES[base] ?? base);
+  const filled = parts.join('/').replace(/__([A-Za-z]+)__/g, (_, name: string) => {
+    const value = variables[name];
+    if (typeof value !== 'string' || value === '') throw new TemplateError(`${relPath}: no path variable "${name}"`);
+    return value;
+  });
+  const normal = path.posix.normalize(filled);
+  if (path.posix.isAbsolute(normal) || normal.split('/').includes('..') || normal === '.') {
+    throw new TemplateError(`${relPath} would be written outside the project folder (${filled}).`);
+  }
+  return normal;
+}
+
+/** What every template sees. */
+export function templateVariables(framework: FrameworkRecord, decision: Decision, answers: ProjectAnswers, names: ProjectNames) {
+  const chosen = decision.ranking.find((r) => r.framework === framework.id);
+  return {
+    ...names,
+    framework: {
+      id: framework.id,
+      name: framework.name,
+      language: framework.language,
+      sweetSpot: framework.sweetSpot,
+      watchOutFor: framework.watchOutFor,
+    },
+    deploy: answers.deploy,
+    isServerless: answers.deploy === 'serverless',
+    isContainers: answers.deploy === 'containers',
+    port: framework.defaultPort,
+    lambdaHandler: framework.lambdaHandler,
+    k8s: framework.resources,
+    ciSetupPartial: `ci-setup-${framework.ecosystem}`,
+    packageManager: answers.packageManager,
+    commands: commandsFor(framework, answers.packageManager),
+    decision: {
+      chosenBy: decision.chosenBy,
+      reasons: chosen?.reasons ?? [],
+      warnings: decision.warnings.map((w) => w.text),
+      notes: decision.notes.map((n) => n.text),
+      watchOutFor: decision.watchOutFor,
+    },
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+  };
+}
