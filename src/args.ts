@@ -63,9 +63,12 @@ function closest(input: string, candidates: readonly string[]): string | undefin
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: Record<string, unknown> = {};
   const positionals: string[] = [];
+  // Everything after `--` is a folder name, never a subcommand: `create-backend-fit -- list` makes ./list.
+  let literalFrom = Infinity;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
+      literalFrom = positionals.length;
       positionals.push(...argv.slice(i + 1));
       break;
     }
@@ -111,7 +114,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   let command: CommandName = 'create';
-  if (positionals[0] === 'recommend' || positionals[0] === 'list') command = positionals.shift() as CommandName;
+  if (literalFrom > 0 && (positionals[0] === 'recommend' || positionals[0] === 'list')) command = positionals.shift() as CommandName;
   if (command !== 'create' && positionals.length > 0) {
     throw usageError(`${command} takes no folder argument (got "${positionals[0]}").`);
   }

@@ -56,10 +56,10 @@ export function decide(inputs: DecisionInputs, frameworks: readonly FrameworkRec
   const chosen = inputs.framework ? frameworks.find((f) => f.id === inputs.framework) : recommended;
   if (!chosen) throw new Error(`unknown framework ${inputs.framework}`);
 
+  const scores = Object.fromEntries(ranking.map((r) => [r.framework, r.score])) as Record<FrameworkId, number>;
+  const context = { inputs, chosen, recommended, scores };
   const warnings = inputs.framework
-    ? overrideWarnings
-        .filter((w) => w.when({ inputs, chosen, recommended }))
-        .map((w) => ({ rule: w.id, text: `${w.message({ inputs, chosen, recommended })} "${w.quote}"` }))
+    ? overrideWarnings.filter((w) => w.when(context)).map((w) => ({ rule: w.id, text: `${w.message(context)} "${w.quote}"` }))
     : [];
   const notes = noteRules.filter((n) => n.when(inputs)).map((n) => ({ rule: n.id, text: n.quote }));
 

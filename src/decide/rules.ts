@@ -98,7 +98,7 @@ export function scoringRules(frameworks: readonly FrameworkRecord[]): ScoringRul
     },
     {
       id: 'node-high-throughput',
-      quote: 'Fastify: High-throughput Node APIs with low overhead.',
+      quote: 'High-throughput Node APIs with low overhead',
       when: (i) => i.workload === 'high-volume' && !isLowRps(i),
       scores: () => ({ fastify: 10 }),
       because: () => 'the workload is high volume, and Fastify is the low-overhead Node choice',
@@ -159,7 +159,7 @@ export function scoringRules(frameworks: readonly FrameworkRecord[]): ScoringRul
       id: 'serverless-cold-start',
       quote: 'Cold-start sensitive serverless favors Go binaries or GraalVM native images.',
       when: (i) => i.deploy === 'serverless',
-      scores: () => ({ ...each(inLanguage('go'), 10), 'spring-boot': 5 }),
+      scores: () => ({ ...each(inLanguage('go'), 15), 'spring-boot': 5 }),
       because: () => 'it deploys to serverless, where cold start counts',
     },
     {
@@ -204,6 +204,8 @@ export interface OverrideContext {
   inputs: DecisionInputs;
   chosen: FrameworkRecord;
   recommended: FrameworkRecord;
+  /** Scores by framework, so a tie with the top is not reported as going against the article. */
+  scores: Record<FrameworkId, number>;
 }
 
 export interface WarningRule {
@@ -245,7 +247,7 @@ export const overrideWarnings: WarningRule[] = [
   {
     id: 'ranked-lower',
     quote: 'Team fit beats a few thousand requests per second.',
-    when: ({ chosen, recommended }) => chosen.id !== recommended.id,
+    when: ({ chosen, recommended, scores }) => scores[chosen.id] < scores[recommended.id],
     message: ({ chosen, recommended }) =>
       `For these answers the article's rules put ${recommended.name} first, not ${chosen.name}.`,
   },

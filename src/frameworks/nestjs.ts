@@ -1,7 +1,6 @@
 import type { FrameworkRecord } from './types.js';
 import { nodeToolchain } from './toolchains.js';
 
-// No starter yet: deployTargets stays empty until templates/nestjs/ keeps the contract under the e2e harness.
 export const nestjs: FrameworkRecord = {
   id: 'nestjs',
   name: 'NestJS',
@@ -11,14 +10,14 @@ export const nestjs: FrameworkRecord = {
   watchOutFor: 'Heavier abstraction than plain Express',
   opinion: 'opinionated',
   defaultPort: 3000,
-  deployTargets: [],
+  deployTargets: ['containers', 'serverless'],
   commands: {
     install: 'npm install',
     test: 'npm test',
     start: 'npm run build && npm start',
-    lambda: '',
+    lambda: 'make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec aws-lambda-ric "$_HANDLER"',
   },
-  lambdaHandler: '',
+  lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: nodeToolchain,
 };

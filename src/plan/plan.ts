@@ -90,9 +90,11 @@ export function targetPath(relPath: string, variables: Record<string, unknown>):
   const parts = relPath.replace(/\.hbs$/, '').split('/');
   const base = parts.pop()!;
   parts.push(STORED_NAMES[base] ?? base);
-  const filled = parts.join('/').replace(/__([A-Za-z]+)__/g, (_, name: string) => {
+  // Only names of string variables are filled, so Python's __init__.py and __main__.py stay as they are.
+  const filled = parts.join('/').replace(/__([A-Za-z]+)__/g, (whole, name: string) => {
     const value = variables[name];
-    if (typeof value !== 'string' || value === '') throw new TemplateError(`${relPath}: no path variable "${name}"`);
+    if (value === undefined || typeof value === 'object') return whole;
+    if (typeof value !== 'string' || value === '') throw new TemplateError(`${relPath}: path variable "${name}" is empty`);
     return value;
   });
   const normal = path.posix.normalize(filled);
@@ -100,6 +102,11 @@ export function targetPath(relPath: string, variables: Record<string, unknown>):
     throw new TemplateError(`${relPath} would be written outside the project folder (${filled}).`);
   }
   return normal;
+}
+
+/** The record's Handler, which may name the project's own package (e.g. a Java class `{{javaPackage}}.Handler`). */
+export function lambdaHandlerFor(framework: FrameworkRecord, names: ProjectNames): string {
+  return createEngine().compile(framework.lambdaHandler, { noEscape: true, strict: true })(names);
 }
 
 /** What every template sees. */
@@ -118,7 +125,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     isServerless: answers.deploy === 'serverless',
     isContainers: answers.deploy === 'containers',
     port: framework.defaultPort,
-    lambdaHandler: framework.lambdaHandler,
+    lambdaHandler: lambdaHandlerFor(framework, names),
     k8s: framework.resources,
     ciSetupPartial: `ci-setup-${framework.ecosystem}`,
     packageManager: answers.packageManager,

@@ -1,0 +1,61 @@
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { AppModule } from '../src/app.module.js';
+
+/** Keeps what the app logs, so the test can check the one-line-per-request promise. */
+class CapturingLogger extends ConsoleLogger {
+  readonly lines: unknown[][] = [];
+  override log(...args: unknown[]): void {
+    this.lines.push(args);
+  }
+}
+
+describe('App (e2e)', () => {
+  let app: INestApplication<App>;
+  const logger = new CapturingLogger();
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([42, -7, 0])('GET /invoices/%d answers 200 with the invoice', async (id) => {
+    const res = await request(app.getHttpServer()).get(`/invoices/${id}`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({ id, status: 'paid' });
+  });
+
+  it.each(['abc', '1.5', '99999999999999999999999'])('GET /invoices/%s answers a JSON 400', async (bad) => {
+    const res = await request(app.getHttpServer()).get(`/invoices/${bad}`).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/id must be an integer/) });
+  });
+
+  it('GET /healthz answers ok', async () => {
+    const res = await request(app.getHttpServer()).get('/healthz').expect(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('an unknown path is a JSON 404', async () => {
+    const res = await request(app.getHttpServer()).get('/nope').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ statusCode: 404 });
+  });
+
+  it('logs exactly one line per request', async () => {
+    logger.lines.length = 0;
+    await request(app.getHttpServer()).get('/invoices/7').expect(200);
+    await request(app.getHttpServer()).get('/missing').expect(404);
+    expect(logger.lines).toEqual([
+      ['request completed', expect.objectContaining({ method: 'GET', url: '/invoices/7', statusCode: 200 }), 'HTTP'],
+      ['request completed', expect.objectContaining({ method: 'GET', url: '/missing', statusCode: 404 }), 'HTTP'],
+    ]);
+  });
+});

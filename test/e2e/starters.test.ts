@@ -1,0 +1,191 @@
+/**
+ * Every starter, every deploy target, the way a user meets it: the built CLI generates it, its own toolchain installs
+ * and tests it, it starts and keeps shared/CONTRACT.md over HTTP and on SIGTERM, and a serverless starter's
+ * deployable function keeps the same contract under AWS's Lambda Runtime Interface Emulator.
+ * The matrix comes from `list --json`, so a new framework record is tested without touching this file.
+ * E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow it while developing; E2E_KEEP=1 keeps the projects.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContract, httpCall, type Call } from './contract.js';
+import { httpApiEvent } from './lambda-event.js';
+import {
+  describeRun,
+  freePort,
+  isAlive,
+  killGroup,
+  listeningPid,
+  listeningSockets,
+  runShell,
+  startProcess,
+  startShell,
+  waitFor,
+  type Background,
+} from './processes.js';
+import { readSamFunction } from './sam.js';
+import { REPO, requireTools, toolEnv } from './tools.js';
+
+interface ListedFramework {
+  id: string;
+  name: string;
+  language: string;
+  deployTargets: string[];
+  commands: { install: string; test: string; start: string; lambda: string };
+}
+
+const CLI = path.join(REPO, 'bin/create-backend-fit.js');
+const MINUTE = 60_000;
+/** Compiled starters build on first start (cargo, Maven): generous, but bounded. */
+const START_TIMEOUT = 10 * MINUTE;
+const SIGTERM_DEADLINE = 10_000;
+
+/** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
+const EXPECTED_RUNTIME: Record<string, RegExp> = {
+  typescript: /^nodejs24\.x$/,
+  python: /^python3\.13$/,
+  go: /^provided\.al2023$/,
+  rust: /^provided\.al2023$/,
+  java: /^java(21|25)$/,
+};
+
+const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
+const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
+const onlyDeploy = process.env.E2E_DEPLOY;
+const matrix = listed.flatMap((f) =>
+  f.deployTargets
+    .filter(() => !onlyFrameworks || onlyFrameworks.includes(f.id))
+    .filter((deploy) => !onlyDeploy || deploy === onlyDeploy)
+    .map((deploy) => ({ framework: f, deploy })),
+);
+
+describe('the e2e matrix', () => {
+  it('has something to test', () => {
+    // A filter that selects nothing is a mistake, not a pass.
+    expect(matrix.length, `no starter matches E2E_FRAMEWORKS=${onlyFrameworks} E2E_DEPLOY=${onlyDeploy}`).toBeGreaterThan(0);
+    requireTools();
+  });
+});
+
+for (const { framework, deploy } of matrix) {
+  describe.sequential(`${framework.id} (${deploy})`, () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-e2e-${framework.id}-${deploy}-`));
+    const project = path.join(root, 'invoice-api');
+    const env = () => toolEnv();
+    let installed: Promise<void>;
+    // Killed at the end even when a test timed out before its own cleanup ran.
+    const started: Background[] = [];
+    const track = (background: Background) => (started.push(background), background);
+
+    beforeAll(() => {
+      const generated = JSON.parse(
+        execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--yes', '--no-install', '--no-git', '--json'], {
+          cwd: root,
+          encoding: 'utf8',
+        }),
+      ) as { target: string; files: { path: string }[] };
+      expect(generated.target).toBe(project);
+      installed = runShell(framework.commands.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
+        if (result.code !== 0) throw new Error(`install failed: ${describeRun(framework.commands.install, result)}`);
+      });
+      // Reported by the tests below, so a failed install names the step instead of a hook.
+      installed.catch(() => {});
+    });
+
+    afterAll(() => {
+      for (const background of started) killGroup(background.child);
+      if (!process.env.E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('installs and passes its own tests', async () => {
+      await installed;
+      const result = await runShell(framework.commands.test, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+      expect(result.code, describeRun(framework.commands.test, result)).toBe(0);
+    });
+
+    it('starts on PORT, keeps the HTTP contract, logs each request once and stops on SIGTERM', async () => {
+      await installed;
+      const port = await freePort();
+      const server = track(startShell(framework.commands.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
+      try {
+        await expectServing(server, `http://127.0.0.1:${port}/healthz`);
+        expect(
+          listeningSockets(port).every((s) => /^0+$/.test(s.address)),
+          'listens on 0.0.0.0 (containers need it)',
+        ).toBe(true);
+        await checkContract(httpCall(`http://127.0.0.1:${port}`));
+
+        // One line per request: exactly one stdout line names the one request made to /invoices/42.
+        await new Promise((r) => setTimeout(r, 500));
+        const lines = server.stdout().split('\n').filter((line) => line.includes('/invoices/42'));
+        expect(lines, `stdout lines about /invoices/42:\n${server.output().slice(-3000)}`).toHaveLength(1);
+
+        const pid = listeningPid(port);
+        expect(pid, 'a process listens on the port').toBeDefined();
+        process.kill(pid!, 'SIGTERM');
+        const stopped = await waitFor(async () => !isAlive(pid!), { timeoutMs: SIGTERM_DEADLINE, intervalMs: 50 });
+        expect(stopped, `still running ${SIGTERM_DEADLINE} ms after SIGTERM`).toBe(true);
+        const exit = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+        expect(exit, `exit after SIGTERM:\n${server.output().slice(-3000)}`).toEqual({ code: 0, signal: null });
+      } finally {
+        killGroup(server.child);
+      }
+    });
+
+    if (deploy === 'serverless') {
+      it('runs as the Lambda function template.yaml names, under the runtime emulator, and keeps the contract', async () => {
+        await installed;
+        const tools = requireTools();
+        const fn = readSamFunction(path.join(project, 'template.yaml'));
+        expect(fn.runtime, 'template.yaml Runtime').toMatch(EXPECTED_RUNTIME[framework.language]!);
+        const [apiPort, runtimePort] = [await freePort(), await freePort()];
+        // RIE takes the last argument as the handler and sets _HANDLER for the runtime, as Lambda does.
+        const rie = track(startProcess(
+          tools.awsLambdaRie,
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', framework.commands.lambda, fn.handler],
+          { cwd: project, env: { ...env(), AWS_LAMBDA_FUNCTION_TIMEOUT: '900' } },
+        ));
+        try {
+          const call = lambdaCall(`http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`);
+          const listening = await waitFor(async () => listeningPid(apiPort) !== undefined, { timeoutMs: 30_000, while: () => rie.child.exitCode === null });
+          expect(listening, `the emulator did not start:\n${rie.output().slice(-4000)}`).toBe(true);
+          // The first invocation builds the artifact (as `sam build` would) and starts the runtime: one call, no
+          // retries, so a function that fails to start fails here with the emulator's log.
+          const first = await call('/healthz', 12 * MINUTE).catch((error: Error) => error);
+          expect(first instanceof Error ? first.message : first.status, `first invocation:\n${rie.output().slice(-4000)}`).toBe(200);
+          await checkContract((p) => call(p, 30_000));
+        } finally {
+          killGroup(rie.child);
+        }
+      });
+    }
+  });
+}
+
+async function expectServing(server: Background, healthUrl: string): Promise<void> {
+  const up = await waitFor(async () => (await fetch(healthUrl, { signal: AbortSignal.timeout(2000) })).ok, {
+    timeoutMs: START_TIMEOUT,
+    while: () => server.child.exitCode === null,
+  });
+  expect(up, `the server never answered ${healthUrl}:\n${server.output().slice(-4000)}`).toBe(true);
+}
+
+/** Invokes the function with a payload 2.0 event and reads its structured response as API Gateway would. */
+function lambdaCall(invokeUrl: string) {
+  return async (rawPath: string, timeoutMs: number): Promise<Awaited<ReturnType<Call>>> => {
+    const res = await fetch(invokeUrl, { method: 'POST', body: JSON.stringify(httpApiEvent(rawPath)), signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    let result: { statusCode?: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean; errorMessage?: string };
+    try {
+      result = JSON.parse(text);
+    } catch {
+      throw new Error(`the emulator answered ${res.status} with a non-JSON body: ${text.slice(0, 500)}`);
+    }
+    if (result.statusCode === undefined) throw new Error(`the function did not return an HTTP API response: ${text.slice(0, 500)}`);
+    const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? '');
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    return { status: result.statusCode, headers, body };
+  };
+}
