@@ -1,7 +1,6 @@
 import type { FrameworkRecord } from './types.js';
 import { rustToolchain } from './toolchains.js';
 
-// No starter yet: deployTargets stays empty until templates/axum/ keeps the contract under the e2e harness.
 export const axum: FrameworkRecord = {
   id: 'axum',
   name: 'Axum',
@@ -11,14 +10,16 @@ export const axum: FrameworkRecord = {
   watchOutFor: 'Steeper learning curve, longer build times',
   opinion: 'minimal',
   defaultPort: 3000,
-  deployTargets: [],
+  deployTargets: ['containers', 'serverless'],
   commands: {
     install: 'cargo fetch',
     test: 'cargo test',
     start: 'cargo run --release',
-    lambda: '',
+    // RUST_TARGET= builds the `bootstrap` for this machine (the deploy build cross-compiles for arm64 with cargo-lambda).
+    lambda:
+      'make build-ApiFunction RUST_TARGET= ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec ./bootstrap',
   },
-  lambdaHandler: '',
+  lambdaHandler: 'bootstrap',
   resources: { cpuRequest: '50m', memoryRequest: '32Mi', memoryLimit: '64Mi' },
   toolchain: rustToolchain,
 };

