@@ -36,4 +36,8 @@ export interface ProjectAnswers extends DecisionInputs {
   goModule?: string;
   /** Java package override (`--java-package`). */
   javaPackage?: string;
+  /** Team template folders layered over the built-in ones (`--templates`), as absolute paths. */
+  templates?: string[];
+  /** A team plopfile (`--plopfile`), as an absolute path. */
+  plopfile?: string;
 }

@@ -23,6 +23,10 @@ export const OPTIONS = {
   'package-manager': { kind: 'choice', choices: PACKAGE_MANAGERS, help: 'for Node starters (default: the one that ran this tool)' },
   'go-module': { kind: 'string', placeholder: 'PATH', help: 'Go module path (default: example.com/<name>)' },
   'java-package': { kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
+  templates: { kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
+  plopfile: { kind: 'string', placeholder: 'FILE', help: 'a plopfile whose helpers our templates can use and whose generators run after ours' },
+  trust: { kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
+  answers: { kind: 'string', placeholder: 'FILE', help: 'replay a recorded .create-backend-fit.json, without prompts' },
   install: { kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
   git: { kind: 'boolean', negatable: true, help: 'git init and a first commit (--no-git to skip)' },
   yes: { kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
@@ -43,14 +47,24 @@ type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] }
       : boolean;
 export type ParsedOptions = { -readonly [K in OptionName]?: ValueOf<(typeof OPTIONS)[K]> };
 
-export const COMMANDS = ['create', 'recommend', 'list'] as const;
+export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
   command: CommandName;
   dir?: string;
+  /** For `eject`: the framework whose templates to copy. */
+  framework?: string;
   options: ParsedOptions;
 }
+
+/** How many positionals each subcommand takes after its name, and what they mean. */
+const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: string }> = {
+  recommend: { max: 0, usage: 'recommend [options]' },
+  list: { max: 0, usage: 'list [--json]' },
+  eject: { max: 2, usage: 'eject <framework> [dir]' },
+  update: { max: 1, usage: 'update [dir]' },
+};
 
 const SHORT = new Map<string, OptionName>(
   Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec && spec.short ? [[spec.short, name as OptionName]] : [])),
@@ -113,15 +127,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     options[name] = parseValue(name, spec, value);
   }
 
-  let command: CommandName = 'create';
-  if (literalFrom > 0 && (positionals[0] === 'recommend' || positionals[0] === 'list')) command = positionals.shift() as CommandName;
-  if (command !== 'create' && positionals.length > 0) {
-    throw usageError(`${command} takes no folder argument (got "${positionals[0]}").`);
+  const first = positionals[0];
+  if (literalFrom > 0 && first !== undefined && first in SUBCOMMANDS) {
+    const command = positionals.shift() as Exclude<CommandName, 'create'>;
+    const { max, usage } = SUBCOMMANDS[command];
+    if (positionals.length > max) {
+      throw usageError(max === 0 ? `${command} takes no folder argument (got "${positionals[0]}").` : `Usage: ${usage}`);
+    }
+    if (command === 'eject') {
+      const framework = positionals.shift();
+      if (framework === undefined || !(FRAMEWORK_IDS as readonly string[]).includes(framework)) {
+        throw usageError(`Usage: ${usage}, with a framework among ${FRAMEWORK_IDS.join(', ')}${framework ? ` (got "${framework}")` : ''}.`);
+      }
+      return { command, framework, dir: positionals[0], options: options as ParsedOptions };
+    }
+    return { command, dir: positionals[0], options: options as ParsedOptions };
   }
   if (positionals.length > 1) {
     throw usageError(`Expected one project folder, got ${positionals.length}: ${positionals.map((p) => `"${p}"`).join(' ')}. Quote a name with spaces.`);
   }
-  return { command, dir: positionals[0], options: options as ParsedOptions };
+  return { command: 'create', dir: positionals[0], options: options as ParsedOptions };
 }
 
 function parseValue(name: string, spec: Exclude<OptionSpec, { kind: 'boolean' }>, value: string): unknown {
@@ -161,6 +186,8 @@ Usage:
   ${toolName} [dir] [options]     decide (unless --framework), generate into dir, install
   ${toolName} recommend [options] only the decision (--json for machine output)
   ${toolName} list [--json]       the frameworks and their commands
+  ${toolName} eject <framework> [dir]   copy one framework's templates into dir, to customize with --templates
+  ${toolName} update [dir]        re-render a generated project with today's templates, merging your edits
 
 Options:
 ${lines.join('\n')}

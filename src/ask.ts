@@ -125,3 +125,7 @@ export const outro = (message: string) => p.outro(message);
 export const logStep = (message: string) => p.log.step(message);
 export const logWarn = (message: string) => p.log.warn(message);
 export const spinner = () => p.spinner();
+
+export async function confirmTrust(file: string): Promise<boolean> {
+  return answer(await p.confirm({ message: `Run the team plopfile ${file}? It is code, and runs with your permissions.`, initialValue: false }));
+}

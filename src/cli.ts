@@ -2,13 +2,15 @@
  * The entry point: argv -> command -> exit code. The only place that knows about exit codes, TTYs and signals.
  * Heavy modules (prompts, templates, processes) load only for the command that needs them, so --help stays fast.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DecisionInputs, PackageManager, ProjectAnswers } from './answers.js';
 import { PACKAGE_MANAGERS } from './answers.js';
 import { helpText, parseArgs, type ParsedArgs } from './args.js';
-import { decide, decisionJson, type Decision } from './decide/decide.js';
-import { CliError, EXIT, usageError } from './errors.js';
+import { decide, decideRecorded, decisionJson, type Decision } from './decide/decide.js';
+import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
+import type { FrameworkId } from './frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface Io {
@@ -28,6 +30,10 @@ const defaultIo = (): Io => ({
 });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  return run(argv, io);
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION));
@@ -40,6 +46,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await recommendCommand(args, io, interactive);
       case 'create':
         return await createCommand(args, io, interactive);
+      case 'eject':
+        return await ejectCommand(args, io);
+      case 'update':
+        return await updateCommand(args, io, interactive);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -118,7 +128,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const ask = interactive ? await import('./ask.js') : undefined;
   ask?.intro(`${TOOL_NAME} ${TOOL_VERSION}`);
 
-  let dir = args.dir;
+  const replay = o.answers ? await readReplay(o.answers, io) : undefined;
+  let dir = args.dir ?? replay?.projectName;
   if (dir === undefined) {
     if (!ask) throw usageError(`Missing the project folder: ${TOOL_NAME} <dir> [options].`);
     dir = await ask.askProjectName();
@@ -131,34 +142,50 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     throw error;
   }
 
-  let inputs = inputsFromFlags(args);
-  if (ask && !inputs.framework) inputs = await ask.askDecisionInputs(inputs);
+  // Flags given now win over the recorded answers of a replay; a replay never prompts.
+  let inputs = { ...(replay ? decisionInputsOf(replay) : {}), ...definedOnly(inputsFromFlags(args)) };
+  if (replay) ask?.outro(`Replaying ${o.answers}`);
+  if (ask && !replay && !inputs.framework) inputs = await ask.askDecisionInputs(inputs);
   else if (ask && !inputs.deploy) inputs = { ...inputs, deploy: (await ask.askDecisionInputs({ ...inputs, language: 'any', workload: 'general', style: 'minimal', rps: 0 })).deploy };
-  let decision = decide(inputs);
-  if (ask && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
+  // Containers unless told otherwise: "Long-lived containers are forgiving of any choice."
+  const deploy = inputs.deploy ?? 'containers';
+  inputs = { ...inputs, deploy };
+  let decision = replay?.framework && !o.framework ? decideRecorded(inputs, replay.framework) : decide(inputs);
+  if (ask && !replay && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
+  const templates = (o.templates ? [path.resolve(io.cwd, o.templates)] : replay?.templates) ?? undefined;
+  for (const dir of templates ?? []) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw usageError(`--templates ${dir}: no such folder.`);
+  }
 
   const answers: ProjectAnswers = {
     ...inputs,
     framework: decision.framework,
     projectName: dir,
-    deploy: inputs.deploy ?? 'containers',
-    packageManager: o['package-manager'] ?? detectPackageManager(io.env) ?? 'npm',
+    deploy,
+    packageManager: o['package-manager'] ?? replay?.packageManager ?? detectPackageManager(io.env) ?? 'npm',
     install: o.install ?? true,
     git: o.git ?? true,
-    goModule: o['go-module'],
-    javaPackage: o['java-package'],
+    goModule: o['go-module'] ?? replay?.goModule,
+    javaPackage: o['java-package'] ?? replay?.javaPackage,
+    templates,
   };
+  const target = path.resolve(io.cwd, dir);
+
+  const team = await loadTeamPlopfile(o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
+    trusted: Boolean(o.trust),
+    ask,
+  });
+  answers.plopfile = team?.file;
 
   const { plan } = await import('./plan/plan.js');
   const { TemplateError } = await import('./plan/layers.js');
   let generated;
   try {
-    generated = plan(decision, answers);
+    generated = plan(decision, answers, { helpers: team?.plopfile.helpers });
   } catch (error) {
     if (error instanceof TemplateError) throw new CliError('render', error.message);
     throw error;
   }
-  const target = path.resolve(io.cwd, dir);
   const report = {
     decision: decisionJson(decision),
     framework: decision.framework,
@@ -192,6 +219,11 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     if (controller.signal.aborted) throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; nothing else was run.`);
     human(formatDecision(decision));
     human(`\nCreated ${target}: ${written.written.length} files (${generated.framework.name}, ${answers.deploy}).\n`);
+    if (team) {
+      const { templateVariables } = await import('./plan/plan.js');
+      const changes = await team.plopfile.runGenerators(templateVariables(generated.framework, decision, answers, generated.names));
+      human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
+    }
 
     const { bootstrap } = await import('./bootstrap.js');
     const spin = ask?.spinner();
@@ -228,4 +260,97 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+function decisionInputsOf(answers: Partial<ProjectAnswers>): DecisionInputs {
+  const { language, workload, style, teamSize, rps, deploy, framework } = answers;
+  return definedOnly({ language, workload, style, teamSize, rps, deploy, framework });
+}
+
+/** A recorded .create-backend-fit.json, validated like flags: a bad value is a usage error, never a silent default. */
+async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>> {
+  let record: { answers?: Record<string, unknown> };
+  try {
+    record = JSON.parse(fs.readFileSync(path.resolve(io.cwd, file), 'utf8'));
+  } catch (error) {
+    throw usageError(`--answers ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  const recorded = record.answers;
+  if (!recorded || typeof recorded !== 'object') throw usageError(`--answers ${file}: no "answers" object in it.`);
+  // Re-parse the recorded values through the same option table as the command line.
+  const flags: string[] = [];
+  const asFlag: Record<string, string> = { framework: 'framework', deploy: 'deploy', language: 'language', workload: 'workload', style: 'style', teamSize: 'team-size', rps: 'rps', packageManager: 'package-manager', goModule: 'go-module', javaPackage: 'java-package' };
+  for (const [key, flag] of Object.entries(asFlag)) if (recorded[key] !== undefined && recorded[key] !== null) flags.push(`--${flag}`, String(recorded[key]));
+  const parsed = parseArgs(flags).options;
+  const projectName = typeof recorded.projectName === 'string' ? recorded.projectName : undefined;
+  const templates = Array.isArray(recorded.templates) ? recorded.templates.map(String) : undefined;
+  const plopfile = typeof recorded.plopfile === 'string' ? recorded.plopfile : undefined;
+  return definedOnly({
+    projectName,
+    framework: parsed.framework,
+    deploy: parsed.deploy,
+    language: parsed.language,
+    workload: parsed.workload,
+    style: parsed.style,
+    teamSize: parsed['team-size'],
+    rps: parsed.rps,
+    packageManager: parsed['package-manager'],
+    goModule: parsed['go-module'],
+    javaPackage: parsed['java-package'],
+    templates,
+    plopfile,
+  });
+}
+
+/** A team's plopfile runs the team's code: only with consent, a prompt or --trust, as copier asks for its tasks. */
+async function loadTeamPlopfile(
+  explicit: string | undefined,
+  templates: string[],
+  target: string,
+  options: { trusted: boolean; ask?: typeof import('./ask.js') },
+) {
+  const { findPlopfile, loadPlopfile } = await import('./customize/plopfile.js');
+  const file = findPlopfile(explicit, templates);
+  if (!file) return undefined;
+  if (!options.trusted) {
+    if (!options.ask) throw usageError(`${file} would run a team's code: pass --trust to allow it (no prompt without a terminal).`);
+    if (!(await options.ask.confirmTrust(file))) throw cancelled(`Not running ${file}: nothing was written.`);
+  }
+  return { file, plopfile: await loadPlopfile(file, target) };
+}
+
+async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const { ejectFiles } = await import('./customize/eject.js');
+  const { writePlan } = await import('./write.js');
+  const framework = args.framework as FrameworkId;
+  const target = path.resolve(io.cwd, args.dir ?? `${framework}-templates`);
+  const files = ejectFiles(framework);
+  const written = writePlan(files, target, { force: Boolean(args.options.force) });
+  if (args.options.json) return print(io, `${JSON.stringify({ target, files: written.written }, null, 2)}\n`);
+  return print(
+    io,
+    `Copied ${written.written.length} template files of ${framework} into ${target}.\nEdit them, then generate with: ${TOOL_NAME} my-api --framework ${framework} --templates ${path.relative(io.cwd, target) || '.'}\n`,
+  );
+}
+
+async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
+  const dir = path.resolve(io.cwd, args.dir ?? '.');
+  const { RECORD_FILE } = await import('./plan/record.js');
+  const recorded = JSON.parse(fs.existsSync(path.join(dir, RECORD_FILE)) ? fs.readFileSync(path.join(dir, RECORD_FILE), 'utf8') : '{}') as { answers?: { plopfile?: string; templates?: string[] } };
+  const team = recorded.answers?.plopfile
+    ? await loadTeamPlopfile(recorded.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
+    : undefined;
+  const { updateProject } = await import('./customize/update.js');
+  const outcomes = await updateProject(dir, { helpers: team?.plopfile.helpers });
+  const conflicts = outcomes.filter((o) => o.action === 'conflict');
+  if (args.options.json) return print(io, `${JSON.stringify({ target: dir, outcomes }, null, 2)}\n`);
+  const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);
+  io.stdout(`${changed.map((o) => `  ${o.action.padEnd(8)} ${o.path}${o.note ? ` (${o.note})` : ''}`).join('\n') || '  nothing to update'}\n`);
+  if (conflicts.length > 0) {
+    io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, then commit. git diff shows everything update changed.\n`);
+  }
+  return EXIT.ok;
 }

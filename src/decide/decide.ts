@@ -74,6 +74,15 @@ export function decide(inputs: DecisionInputs, frameworks: readonly FrameworkRec
   };
 }
 
+/**
+ * The decision for a recorded project (replay, update): its framework is fixed, but it counts as the rules' pick
+ * whenever today's rules still pick it, so a regenerated README does not claim the user overrode them.
+ */
+export function decideRecorded(inputs: DecisionInputs, framework: FrameworkId): Decision {
+  const byRules = decide({ ...inputs, framework: undefined });
+  return byRules.framework === framework ? byRules : decide({ ...inputs, framework });
+}
+
 /** The shape `recommend --json` prints. */
 export function decisionJson(decision: Decision) {
   return {

@@ -14,7 +14,7 @@ import { commandsFor } from './commands.js';
 import { createEngine } from './helpers.js';
 import { BUILTIN_TEMPLATES, collectTemplates, layerDirs, partialFiles, TemplateError } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
-import { recordFile, RECORD_FILE } from './record.js';
+import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 
 export interface PlannedFile {
   /** Project-relative, forward slashes. */
@@ -32,8 +32,7 @@ export interface Plan {
 }
 
 export interface PlanOptions {
-  /** Extra template roots (same layout as templates/), layered over the built-in ones in order. */
-  templateRoots?: string[];
+  /** Helpers from a team plopfile, available to every template. */
   helpers?: Record<string, Handlebars.HelperDelegate>;
 }
 
@@ -52,7 +51,8 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const names = deriveNames(answers.projectName, { goModule: answers.goModule, javaPackage: answers.javaPackage });
   const variables = templateVariables(framework, decision, answers, names);
 
-  const roots = [BUILTIN_TEMPLATES, ...(options.templateRoots ?? [])];
+  // The team's folders (--templates) come last, so their files replace or add to the built-in ones.
+  const roots = [BUILTIN_TEMPLATES, ...(answers.templates ?? [])];
   const engine = createEngine(options.helpers);
   for (const [name, source] of partialFiles(roots, framework.id)) engine.registerPartial(name, source);
   const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework.id, answers.deploy)));
@@ -72,8 +72,11 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
     }
     files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
   }
-  files.push({ path: RECORD_FILE, content: Buffer.from(recordFile(answers, framework)), mode: 0o644 });
   files.sort((a, b) => a.path.localeCompare(b.path));
+  files.push(
+    { path: PRISTINE_FILE, content: Buffer.from(pristineFile(files)), mode: 0o644 },
+    { path: RECORD_FILE, content: Buffer.from(recordFile(answers, framework)), mode: 0o644 },
+  );
   return { framework, decision, answers, names, files };
 }
 
