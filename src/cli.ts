@@ -217,7 +217,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   try {
     const written = writePlan(generated.files, target, { force: Boolean(o.force) });
     if (controller.signal.aborted) throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; nothing else was run.`);
-    human(formatDecision(decision));
+    // Interactive runs showed the decision in the prompts already.
+    if (!ask) human(formatDecision(decision));
     human(`\nCreated ${target}: ${written.written.length} files (${generated.framework.name}, ${answers.deploy}).\n`);
     if (team) {
       const { templateVariables } = await import('./plan/plan.js');

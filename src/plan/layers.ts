@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DeployTarget, FrameworkId } from '../frameworks/types.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 export class TemplateError extends Error {}
 
 /** The templates shipped with the tool (a sibling of dist/ and src/). */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 export interface TemplateFile {
   /** Path relative to its layer, as written under templates/ (before renaming). */
