@@ -8,17 +8,30 @@ mkdir -p "$TOOLS/bin"
 
 # Versions in one place.
 NODE_LTS=24
+# The oldest Node that package.json's engines allows: the built CLI is run on it too.
+NODE_OLDEST=20.12.0
+PNPM=10.34.9
+YARN_BERRY=4.18.1
 AWS_LAMBDA_RIC=4.0.2
 RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
 
-if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ]; then
-  echo "installing node@$NODE_LTS and aws-lambda-ric@$AWS_LAMBDA_RIC into $TOOLS"
+if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
+  || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
+  echo "installing node@$NODE_LTS, aws-lambda-ric, pnpm and yarn into $TOOLS"
   [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
   # aws-lambda-ric builds a native addon with node-gyp: Node-API, so headers of the running Node are fine.
-  npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC"
+  npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC" \
+    "pnpm@$PNPM" "@yarnpkg/cli-dist@$YARN_BERRY"
 fi
 "$TOOLS/node_modules/node/bin/node" --version
+
+if [ ! -x "$TOOLS/node-oldest/node_modules/node/bin/node" ]; then
+  mkdir -p "$TOOLS/node-oldest"
+  [ -f "$TOOLS/node-oldest/package.json" ] || echo '{"private":true}' > "$TOOLS/node-oldest/package.json"
+  npm install --prefix "$TOOLS/node-oldest" --no-audit --no-fund "node@$NODE_OLDEST"
+fi
+"$TOOLS/node-oldest/node_modules/node/bin/node" --version
 
 if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
   echo "building aws-lambda-rie from the Go module proxy"
