@@ -73,7 +73,9 @@ async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageMa
       return { step: 'install', status: 'failed', command, message: `${tool.command} was not found. ${tool.hint}` };
     }
   }
-  const run = await execa(command, { cwd, shell: true, reject: false, all: true, cancelSignal: signal });
+  // Yarn refuses to create a lockfile in CI (immutable installs), but a new project has none to keep.
+  const env = pm === 'yarn' && framework.ecosystem === 'node' ? { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' } : {};
+  const run = await execa(command, { cwd, shell: true, reject: false, all: true, cancelSignal: signal, env });
   if (run.exitCode === 0) return { step: 'install', status: 'done', command };
   return { step: 'install', status: 'failed', command, message: `${command} exited with ${run.exitCode ?? run.signal}:\n${tail(run.all)}` };
 }

@@ -121,6 +121,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
       id: framework.id,
       name: framework.name,
       language: framework.language,
+      ecosystem: framework.ecosystem,
       sweetSpot: framework.sweetSpot,
       watchOutFor: framework.watchOutFor,
     },

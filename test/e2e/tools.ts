@@ -14,6 +14,9 @@ export const CARGO_TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(REPO, 
 
 const required = {
   node24: path.join(TOOLS, 'node_modules/node/bin/node'),
+  nodeOldest: path.join(TOOLS, 'node-oldest/node_modules/node/bin/node'),
+  pnpm: path.join(TOOLS, 'node_modules/.bin/pnpm'),
+  yarn: path.join(TOOLS, 'node_modules/.bin/yarn'),
   awsLambdaRic: path.join(TOOLS, 'node_modules/.bin/aws-lambda-ric'),
   awsLambdaRie: path.join(TOOLS, 'bin/aws-lambda-rie'),
 };
