@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeployTarget, FrameworkId } from '../frameworks/types.js';
+import type { DeployTarget, FrameworkId, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 export class TemplateError extends Error {}
@@ -20,9 +20,13 @@ export interface TemplateFile {
   layer: string;
 }
 
-/** Which layer folders apply, in order, for one framework and deploy target within one templates root. */
-export function layerDirs(root: string, framework: FrameworkId, deploy: DeployTarget): string[] {
-  return [`_shared/base`, `_shared/${deploy}`, `${framework}/base`, `${framework}/${deploy}`].map((dir) => path.join(root, dir));
+/**
+ * Which layer folders apply, in order, within one templates root: what every starter shares, then what the
+ * starters of one ecosystem share (e.g. `_go/`: Gin and Echo serve the same net/http server and Lambda adapter),
+ * then the framework's own files.
+ */
+export function layerDirs(root: string, framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget): string[] {
+  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [`${group}/base`, `${group}/${deploy}`]).map((dir) => path.join(root, dir));
 }
 
 /**

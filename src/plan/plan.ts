@@ -55,7 +55,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const roots = [BUILTIN_TEMPLATES, ...(answers.templates ?? [])];
   const engine = createEngine(options.helpers);
   for (const [name, source] of partialFiles(roots, framework.id)) engine.registerPartial(name, source);
-  const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework.id, answers.deploy)));
+  const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework, answers.deploy)));
 
   const files: PlannedFile[] = [];
   for (const template of templates.values()) {
