@@ -1,7 +1,6 @@
 import type { FrameworkRecord } from './types.js';
 import { pythonToolchain } from './toolchains.js';
 
-// No starter yet: deployTargets stays empty until templates/fastapi/ keeps the contract under the e2e harness.
 export const fastapi: FrameworkRecord = {
   id: 'fastapi',
   name: 'FastAPI',
@@ -11,14 +10,21 @@ export const fastapi: FrameworkRecord = {
   watchOutFor: 'Async pitfalls if you block the event loop',
   opinion: 'minimal',
   defaultPort: 8000,
-  deployTargets: [],
+  deployTargets: ['containers', 'serverless'],
   commands: {
     install: 'python3 -m venv .venv && .venv/bin/pip install -e ".[dev]"',
     test: '.venv/bin/pytest',
+    // app/__main__.py runs uvicorn on 0.0.0.0:$PORT and exits 0 after a graceful SIGTERM shutdown.
     start: '.venv/bin/python -m app',
-    lambda: '',
+    // Builds like `sam build` (the Makefile), but with wheels for this machine's Python instead of Lambda's
+    // python3.13/arm64, then runs it as Lambda's Python runtime does: awslambdaric (kept in its own venv, as
+    // Lambda keeps it outside the function's code) with the artifact folder as LAMBDA_TASK_ROOT.
+    lambda:
+      'rm -rf .aws-sam/build/ApiFunction && make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" LAMBDA_PIP_ARGS= >&2' +
+      ' && { [ -x .aws-sam/ric/bin/python ] || { python3 -m venv .aws-sam/ric && .aws-sam/ric/bin/pip install --disable-pip-version-check "awslambdaric>=4.2.2,<5"; } >&2; }' +
+      ' && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" PYTHONPATH="$PWD" && exec ../../ric/bin/python -m awslambdaric "$_HANDLER"',
   },
-  lambdaHandler: '',
+  lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: pythonToolchain,
 };
