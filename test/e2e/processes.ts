@@ -98,6 +98,7 @@ export async function waitFor(probe: () => Promise<boolean>, options: { timeoutM
 export function listeningPid(port: number): number | undefined {
   const inodes = new Set(listeningSockets(port).map((s) => s.inode));
   if (inodes.size === 0) return undefined;
+  const holders: number[] = [];
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let fds: string[];
     try {
@@ -105,17 +106,25 @@ export function listeningPid(port: number): number | undefined {
     } catch {
       continue;
     }
-    for (const fd of fds) {
+    const holds = fds.some((fd) => {
       try {
-        const link = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
-        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
-        if (inode && inodes.has(inode)) return Number(pid);
+        const inode = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        return inode !== undefined && inodes.has(inode);
       } catch {
-        // fd closed meanwhile
+        return false; // fd closed meanwhile
       }
-    }
+    });
+    if (holds) holders.push(Number(pid));
   }
-  return undefined;
+  // Pre-fork servers (gunicorn) share the socket with their workers: the server is the holder whose parent is not one.
+  const set = new Set(holders);
+  return holders.find((pid) => !set.has(parentPid(pid))) ?? holders[0];
+}
+
+function parentPid(pid: number): number {
+  // /proc/PID/stat: "pid (comm) state ppid ...", where comm may contain spaces and parentheses.
+  const stat = safeRead(`/proc/${pid}/stat`);
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
 /** Sockets in LISTEN state on a port, with their local address in hex as /proc shows it (all zeros = any address). */
