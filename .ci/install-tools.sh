@@ -38,3 +38,6 @@ if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
   GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
 fi
 test -x "$TOOLS/bin/aws-lambda-rie"
+
+# The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
+bash "$(dirname "$0")/install-validators.sh"

@@ -241,7 +241,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     });
     report.bootstrap = results;
     if (controller.signal.aborted) {
-      throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; finish with: cd ${JSON.stringify(dir)} && ${generated.framework.commands.install}`);
+      throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; finish with: cd ${shellQuote(dir)} && ${generated.framework.commands.install}`);
     }
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
@@ -249,7 +249,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     const { commandsFor } = await import('./plan/commands.js');
     const commands = commandsFor(generated.framework, answers.packageManager);
     const next = [
-      `cd ${/^[\w.-]+$/.test(dir) ? dir : JSON.stringify(dir)}`,
+      `cd ${shellQuote(dir)}`,
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
       commands.test,
       commands.start,
@@ -354,4 +354,9 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, then commit. git diff shows everything update changed.\n`);
   }
   return EXIT.ok;
+}
+
+/** A word the user can paste into a POSIX shell: single quotes expand nothing. */
+export function shellQuote(word: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

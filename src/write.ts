@@ -32,6 +32,9 @@ function describeFsError(error: NodeJS.ErrnoException, where: string): string {
     EROFS: 'the file system is read-only',
     ENOSPC: 'the disk is full',
     EDQUOT: 'the disk quota is exceeded',
+    EBUSY: 'the folder is in use',
+    ENAMETOOLONG: 'a file name is too long for this file system',
+    EMFILE: 'too many open files',
     ENOTDIR: 'a part of the path is a file, not a folder',
   };
   return `Cannot write ${where}: ${reasons[error.code ?? ''] ?? error.message}.`;
@@ -111,9 +114,7 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
     }
     if (!exists) {
       fs.renameSync(temp, target);
-    } else if (fs.readdirSync(target).length === 0) {
-      // rmdir only ever removes an empty folder, so a file that appeared meanwhile makes this fail, not vanish.
-      fs.rmdirSync(target);
+    } else if (fs.readdirSync(target).length === 0 && removeEmptyFolder(target)) {
       fs.renameSync(temp, target);
     } else {
       moveInto(temp, target, toWrite);
@@ -128,19 +129,63 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
   return { target, written: toWrite.map((f) => f.path), unchanged: [...unchanged] };
 }
 
-/** Adds each file with a hard link, which fails rather than replace a file that appeared since the check. */
+/**
+ * rmdir only ever removes an empty folder, so a file that appeared meanwhile makes this fail, not vanish. A mount
+ * point (an empty Docker volume, say) cannot be removed: false, and the files are added into it instead.
+ */
+function removeEmptyFolder(target: string): boolean {
+  try {
+    fs.rmdirSync(target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EBUSY') return false;
+    throw error;
+  }
+}
+
+/**
+ * Adds each file with a hard link (a copy across file systems), which fails rather than replace a file that
+ * appeared since the check. If one fails, the files and folders added so far are removed again: they are ours, and
+ * a failed run leaves the folder as it found it.
+ */
 function moveInto(temp: string, target: string, files: PlannedFile[]): void {
-  for (const file of files) {
-    const from = path.join(temp, file.path);
-    const to = path.join(target, file.path);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      fs.linkSync(from, to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw writeError(`${to} appeared while writing; it was left as it is.`);
-      if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP') throw error;
-      fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  const added: string[] = [];
+  const createdDirs: string[] = [];
+  try {
+    for (const file of files) {
+      const from = path.join(temp, file.path);
+      const to = path.join(target, file.path);
+      const firstCreated = fs.mkdirSync(path.dirname(to), { recursive: true });
+      if (firstCreated) createdDirs.push(firstCreated);
+      try {
+        fs.linkSync(from, to);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw writeError(`${to} appeared while writing; it was left as it is.`);
+        if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP') throw error;
+        try {
+          fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+        } catch (copyError) {
+          // A copy that failed half-way (a full disk) is ours to remove; one that found a file there is not.
+          if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(to, { force: true });
+          throw copyError;
+        }
+      }
+      added.push(to);
     }
+  } catch (error) {
+    for (const file of added) fs.rmSync(file, { force: true });
+    for (const dir of createdDirs.reverse()) removeEmptyTree(dir);
+    throw error;
+  }
+}
+
+/** Removes a folder tree we created, keeping any folder that holds a file (so never one of the user's). */
+function removeEmptyTree(dir: string): void {
+  try {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyTree(path.join(dir, entry.name));
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty (a file appeared) or already gone: leave it
   }
 }

@@ -1,0 +1,51 @@
+/**
+ * The starters test/validate checks: every framework record with deploy targets, every target, rendered in memory
+ * by plan() and written by the one writer, as a user would get them (minus install and git).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProjectAnswers } from '../../src/answers.js';
+import { decide } from '../../src/decide/decide.js';
+import { frameworks } from '../../src/frameworks/index.js';
+import type { DeployTarget, FrameworkRecord } from '../../src/frameworks/types.js';
+import { plan, type Plan } from '../../src/plan/plan.js';
+import { writePlan } from '../../src/write.js';
+
+export const PROJECT_NAME = 'invoice-api';
+
+export interface Starter {
+  framework: FrameworkRecord;
+  deploy: DeployTarget;
+  /** `fastify/containers`: what failures are named by. */
+  label: string;
+  /** Folder name under the scratch root (`fastify-containers`). */
+  slug: string;
+}
+
+export const allStarters: Starter[] = frameworks.flatMap((framework) =>
+  framework.deployTargets.map((deploy) => ({ framework, deploy, label: `${framework.id}/${deploy}`, slug: `${framework.id}-${deploy}` })),
+);
+
+/** E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow a matrix, as in the e2e suite. */
+export function filteredStarters(): Starter[] {
+  const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
+  const onlyDeploy = process.env.E2E_DEPLOY;
+  return allStarters.filter((s) => (!onlyFrameworks || onlyFrameworks.includes(s.framework.id)) && (!onlyDeploy || s.deploy === onlyDeploy));
+}
+
+export function answersFor(starter: Starter): ProjectAnswers {
+  return { projectName: PROJECT_NAME, framework: starter.framework.id, deploy: starter.deploy, packageManager: 'npm', install: false, git: false };
+}
+
+export function planFor(starter: Starter): Plan {
+  const answers = answersFor(starter);
+  return plan(decide(answers), answers);
+}
+
+/** Writes the starter into `dir` (which must not exist yet, or be empty) and returns its plan. */
+export function generate(starter: Starter, dir: string): Plan {
+  const planned = planFor(starter);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  writePlan(planned.files, dir, { force: false });
+  return planned;
+}
