@@ -5,7 +5,7 @@
 import { execa } from 'execa';
 import type { PackageManager } from './answers.js';
 import type { FrameworkRecord, Toolchain } from './frameworks/types.js';
-import { commandsFor } from './plan/commands.js';
+import { commandsFor, GIT_INIT_COMMANDS } from './plan/commands.js';
 
 export type StepName = 'git' | 'install';
 
@@ -27,7 +27,6 @@ export interface BootstrapOptions {
   signal?: AbortSignal;
 }
 
-const GIT_COMMANDS = 'git init && git add -A && git commit -m "Initial commit from create-backend-fit"';
 
 async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promise<boolean> {
   try {
@@ -41,19 +40,19 @@ async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promis
 const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split('\n').slice(-lines).join('\n');
 
 async function runGit(cwd: string, signal?: AbortSignal): Promise<StepResult> {
-  const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: GIT_COMMANDS, message });
+  const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: GIT_INIT_COMMANDS, message });
   if (!(await hasTool({ command: 'git', versionArgs: ['--version'] }))) {
     return fail('git was not found on PATH; install git (https://git-scm.com) and run the command in the project.');
   }
   const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false, cancelSignal: signal });
   if (inside.exitCode === 0 && inside.stdout.trim() === 'true') {
-    return { step: 'git', status: 'skipped', command: GIT_COMMANDS, message: 'already inside a git repository' };
+    return { step: 'git', status: 'skipped', command: GIT_INIT_COMMANDS, message: 'already inside a git repository' };
   }
   try {
     await execa('git', ['init', '-q'], { cwd, cancelSignal: signal });
     await execa('git', ['add', '-A'], { cwd, cancelSignal: signal });
     await execa('git', ['commit', '-q', '--no-verify', '-m', 'Initial commit from create-backend-fit'], { cwd, cancelSignal: signal });
-    return { step: 'git', status: 'done', command: GIT_COMMANDS };
+    return { step: 'git', status: 'done', command: GIT_INIT_COMMANDS };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr;
     const identity = /user\.(name|email)|Author identity unknown/i.test(stderr ?? '');
@@ -84,7 +83,7 @@ export async function bootstrap(framework: FrameworkRecord, cwd: string, options
   const steps: { step: StepName; enabled: boolean; run: () => Promise<StepResult>; command: string }[] = [
     // Install first, so the first commit includes the lock file.
     { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.signal), command: commandsFor(framework, options.packageManager).install },
-    { step: 'git', enabled: options.git, run: () => runGit(cwd, options.signal), command: GIT_COMMANDS },
+    { step: 'git', enabled: options.git, run: () => runGit(cwd, options.signal), command: GIT_INIT_COMMANDS },
   ];
   const results: StepResult[] = [];
   for (const { step, enabled, run, command } of steps) {

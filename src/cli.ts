@@ -10,7 +10,7 @@ import { helpText, parseArgs, type ParsedArgs } from './args.js';
 import { decide, decideRecorded, decisionJson, type Decision } from './decide/decide.js';
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
-import type { FrameworkId } from './frameworks/types.js';
+import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface Io {
@@ -226,7 +226,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
       human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
     }
 
-    const { bootstrap } = await import('./bootstrap.js');
+    // Processes (execa) load only when there is something to run.
+    const { bootstrap } = answers.install || answers.git ? await import('./bootstrap.js') : { bootstrap: skippedBootstrap };
     const spin = ask?.spinner();
     const results = await bootstrap(generated.framework, target, {
       git: answers.git,
@@ -359,4 +360,13 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
 /** A word the user can paste into a POSIX shell: single quotes expand nothing. */
 export function shellQuote(word: string): string {
   return /^[\w.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What bootstrap reports when --no-install --no-git leave it nothing to do, without loading it. */
+async function skippedBootstrap(framework: FrameworkRecord, _cwd: string, options: { packageManager: PackageManager }) {
+  const { commandsFor, GIT_INIT_COMMANDS } = await import('./plan/commands.js');
+  return [
+    { step: 'install' as const, status: 'skipped' as const, command: commandsFor(framework, options.packageManager).install, message: '--no-install' },
+    { step: 'git' as const, status: 'skipped' as const, command: GIT_INIT_COMMANDS, message: '--no-git' },
+  ];
 }

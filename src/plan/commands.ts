@@ -25,3 +25,6 @@ export function commandsFor(framework: FrameworkRecord, pm: PackageManager): Fra
   // The Lambda build always uses npm: SAM's Node builds do, and the artifact must not depend on the user's choice.
   return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v, pm)])) as Omit<FrameworkCommands, 'lambda'>), lambda };
 }
+
+/** What bootstrap's git step runs, also printed as the retry command. */
+export const GIT_INIT_COMMANDS = 'git init && git add -A && git commit -m "Initial commit from create-backend-fit"';

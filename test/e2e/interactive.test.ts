@@ -1,0 +1,66 @@
+/**
+ * The prompts as a person meets them: the built CLI on a pseudo-terminal (util-linux `script`), answered with keys.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from './tools.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-tty-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const KEYS = { enter: '\r', down: '\x1b[B', ctrlC: '\x03' };
+
+/** Runs the CLI on a pty; `steps` wait for a text on screen, then type keys. Bounded by a timeout. */
+function session(args: string, steps: [waitFor: string, keys: string][]): Promise<{ code: number | null; screen: string }> {
+  return new Promise((resolve, reject) => {
+    // A pty from script has no size; clack would wrap every character onto its own line.
+    const command = `stty cols 120 rows 50 && exec node ${JSON.stringify(path.join(REPO, 'bin/create-backend-fit.js'))} ${args}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, env: { ...process.env, TERM: 'xterm', CI: '' } });
+    let screen = '';
+    let next = 0;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out waiting for ${JSON.stringify(steps[next]?.[0])}:\n${screen.slice(-2000)}`));
+    }, 60_000);
+    child.stdout.on('data', (data: Buffer) => {
+      screen += data.toString();
+      while (next < steps.length && screen.includes(steps[next]![0])) {
+        const keys = steps[next]![1];
+        next++;
+        setTimeout(() => child.stdin.write(keys), 150);
+      }
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, screen });
+    });
+  });
+}
+
+describe('interactive prompts', () => {
+  it('ask what the flags left open, show the recommendation with its reasons, and generate', async () => {
+    const { code, screen } = await session('tty-api --no-install --no-git', [
+      ['Which language', KEYS.down + KEYS.down + KEYS.enter], // Python
+      ['mostly do', KEYS.down + KEYS.enter], // AI
+      ['How much opinion', KEYS.enter],
+      ['Expected sustained load', KEYS.enter],
+      ['How will it run', KEYS.down + KEYS.enter], // serverless
+      ['Framework', KEYS.enter], // the recommendation
+    ]);
+    expect(screen).toMatch(/Recommended: FastAPI/);
+    expect(screen).toMatch(/\[workload-ai\]/);
+    expect(screen).toMatch(/Watch out for: Async pitfalls/);
+    expect(code).toBe(0);
+    const record = JSON.parse(fs.readFileSync(path.join(root, 'tty-api/.create-backend-fit.json'), 'utf8'));
+    expect(record.answers).toMatchObject({ framework: 'fastapi', language: 'python', workload: 'ai', deploy: 'serverless' });
+  });
+
+  it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
+    const { code } = await session('cancelled-api --no-install --no-git', [['Which language', KEYS.down + KEYS.ctrlC]]);
+    expect(code).toBe(130);
+    expect(fs.existsSync(path.join(root, 'cancelled-api'))).toBe(false);
+  });
+});
