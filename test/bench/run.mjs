@@ -2,7 +2,7 @@
 /**
  * `npm run bench` (= npm run build && node test/bench/run.mjs): figures only, no pass/fail.
  *
- *   node test/bench/run.mjs [--only cli,generate,modules,starters,lambda] [--frameworks fastify,nestjs,...] [--quick]
+ *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda] [--frameworks fastify,nestjs,...] [--quick]
  *
  * Sections: cli (1. cold start), generate (2. generation), modules (3. modules loaded for --help), starters
  * (4. throughput and startup of the starters), lambda (5. Lambda cold start under the runtime emulator).
@@ -13,7 +13,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { MissingTool, WORK } from './lib.mjs';
 
-const SECTIONS = ['cli', 'generate', 'modules', 'starters', 'lambda'];
+const SECTIONS = ['cli', 'generate', 'modules', 'package', 'starters', 'lambda'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -49,6 +49,7 @@ for (const section of only) {
     if (section === 'cli') await (await import('./cli.mjs')).coldStart({ runs: quick ? 5 : 15 });
     if (section === 'generate') await (await import('./cli.mjs')).generation({ pairs: quick ? 4 : 10 });
     if (section === 'modules') await (await import('./cli.mjs')).modules();
+    if (section === 'package') await (await import('./package.mjs')).packageFootprint({ runs: quick ? 1 : 3 });
     if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick });
     if (section === 'lambda') await (await import('./lambda.mjs')).lambda({ frameworks, quick });
     console.log(`  (section ${section}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
