@@ -1,16 +1,21 @@
-import { buildApp } from './app.ts';
+import { buildApp, logDestination } from './app.ts';
 
 const app = buildApp();
 const port = Number(process.env.PORT ?? 3000);
 
-// close() stops accepting connections and waits for requests in flight before resolving.
+// close() stops accepting connections and waits for requests in flight before resolving; the batched log lines are
+// written before the process exits.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logDestination.flush();
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error(error);
+        logDestination.flush();
         process.exit(1);
       },
     );

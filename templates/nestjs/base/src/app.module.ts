@@ -1,13 +1,9 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { RequestLoggerMiddleware } from './common/request-logger.middleware.js';
+import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
 
+// The request logger is installed by configureApp() (app.factory.ts), ahead of every route.
 @Module({
   imports: [HealthModule, InvoicesModule],
 })
-export class AppModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLoggerMiddleware).forRoutes('{*path}');
-  }
-}
+export class AppModule {}

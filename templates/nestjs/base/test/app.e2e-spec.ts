@@ -1,7 +1,8 @@
-import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { App } from 'supertest/types.js';
+import { configureApp } from '../src/app.factory.js';
 import { AppModule } from '../src/app.module.js';
 
 /** Keeps what the app logs, so the test can check the one-line-per-request promise. */
@@ -13,12 +14,13 @@ class CapturingLogger extends ConsoleLogger {
 }
 
 describe('App (e2e)', () => {
-  let app: INestApplication<App>;
+  let app: NestExpressApplication;
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger });
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger });
+    configureApp(app);
     await app.init();
   });
 

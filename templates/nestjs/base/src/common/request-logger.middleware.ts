@@ -1,21 +1,24 @@
-import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** One structured log line per request, written when the response has been sent (404s included). */
-@Injectable()
-export class RequestLoggerMiddleware implements NestMiddleware {
-  private readonly logger = new Logger('HTTP');
+const logger = new Logger('HTTP');
 
-  use(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
-    const started = performance.now();
-    res.once('finish', () => {
-      this.logger.log('request completed', {
-        method: req.method,
-        url: req.originalUrl ?? req.url,
-        statusCode: res.statusCode,
-        responseTimeMs: Math.round(performance.now() - started),
-      });
+/**
+ * One structured log line per request, written when the response has been sent (404s included).
+ *
+ * A plain Express middleware that configureApp() installs with app.use(), ahead of every route: a Nest middleware
+ * (MiddlewareConsumer.forRoutes) would also match each request against its route pattern, which costs about as much
+ * as the rest of a small request.
+ */
+export function requestLogger(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
+  const started = performance.now();
+  res.once('finish', () => {
+    logger.log('request completed', {
+      method: req.method,
+      url: req.originalUrl ?? req.url,
+      statusCode: res.statusCode,
+      responseTimeMs: Math.round(performance.now() - started),
     });
-    next();
-  }
+  });
+  next();
 }
