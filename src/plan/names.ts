@@ -52,7 +52,7 @@ const JAVA_KEYWORDS = new Set(
 const NPM_RESERVED = new Set([
   'node_modules', 'favicon.ico', ...builtinModules.map((m) => m.replace(/^node:/, '')),
   // The Node starters' own dependencies: npm refuses to install a package into one of the same name (ENOSELF).
-  'fastify', 'typescript', 'rxjs', 'reflect-metadata', 'supertest', 'vitest', 'express', 'ts-node', 'tsx', 'esbuild',
+  'fastify', 'typescript', 'rxjs', 'reflect-metadata', 'supertest', 'vitest', 'express', 'ts-node', 'tsx', 'esbuild', 'pino',
 ]);
 /** The Python starters' dependencies (PEP 503 normalised): a project of the same name cannot depend on them. */
 const PYTHON_RESERVED = new Set(['fastapi', 'uvicorn', 'mangum', 'httpx', 'httpx2', 'pytest', 'pytest-django', 'django', 'gunicorn', 'setuptools', 'pip', 'wheel', 'starlette', 'pydantic']);
