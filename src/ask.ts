@@ -7,7 +7,7 @@ import { TEAM_LANGUAGES, WORKLOADS, type DecisionInputs } from './answers.js';
 import { decide, type Decision } from './decide/decide.js';
 import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
-import type { FrameworkId } from './frameworks/types.js';
+import type { DeployTarget, FrameworkId } from './frameworks/types.js';
 import { NameError, validateFolderName, deriveNames } from './plan/names.js';
 
 function answer<T>(value: T | symbol): Exclude<T, symbol> {
@@ -84,7 +84,12 @@ export async function askDecisionInputs(given: DecisionInputs): Promise<Decision
       ],
     }),
   );
-  inputs.deploy ??= answer(
+  inputs.deploy ??= await askDeploy();
+  return inputs;
+}
+
+export async function askDeploy(): Promise<DeployTarget> {
+  return answer(
     await p.select({
       message: 'How will it run?',
       options: [
@@ -93,7 +98,6 @@ export async function askDecisionInputs(given: DecisionInputs): Promise<Decision
       ],
     }),
   );
-  return inputs;
 }
 
 /** Shows the recommendation and lets the user take it or pick another framework. */

@@ -30,10 +30,6 @@ const defaultIo = (): Io => ({
 });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  return run(argv, io);
-}
-
-async function run(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION));
@@ -146,7 +142,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   let inputs = { ...(replay ? decisionInputsOf(replay) : {}), ...definedOnly(inputsFromFlags(args)) };
   if (replay) ask?.outro(`Replaying ${o.answers}`);
   if (ask && !replay && !inputs.framework) inputs = await ask.askDecisionInputs(inputs);
-  else if (ask && !inputs.deploy) inputs = { ...inputs, deploy: (await ask.askDecisionInputs({ ...inputs, language: 'any', workload: 'general', style: 'minimal', rps: 0 })).deploy };
+  else if (ask && !inputs.deploy) inputs = { ...inputs, deploy: await ask.askDeploy() };
   // Containers unless told otherwise: "Long-lived containers are forgiving of any choice."
   const deploy = inputs.deploy ?? 'containers';
   inputs = { ...inputs, deploy };
@@ -221,8 +217,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     if (!ask) human(formatDecision(decision));
     human(`\nCreated ${target}: ${written.written.length} files (${generated.framework.name}, ${answers.deploy}).\n`);
     if (team) {
-      const { templateVariables } = await import('./plan/plan.js');
-      const changes = await team.plopfile.runGenerators(templateVariables(generated.framework, decision, answers, generated.names));
+      const changes = await team.plopfile.runGenerators(generated.variables);
       human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
     }
 
@@ -340,13 +335,12 @@ async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
   const dir = path.resolve(io.cwd, args.dir ?? '.');
-  const { RECORD_FILE } = await import('./plan/record.js');
-  const recorded = JSON.parse(fs.existsSync(path.join(dir, RECORD_FILE)) ? fs.readFileSync(path.join(dir, RECORD_FILE), 'utf8') : '{}') as { answers?: { plopfile?: string; templates?: string[] } };
-  const team = recorded.answers?.plopfile
-    ? await loadTeamPlopfile(recorded.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
+  const { readGenerationRecord, updateProject } = await import('./customize/update.js');
+  const record = readGenerationRecord(dir);
+  const team = record.answers.plopfile
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
     : undefined;
-  const { updateProject } = await import('./customize/update.js');
-  const outcomes = await updateProject(dir, { helpers: team?.plopfile.helpers });
+  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
   const conflicts = outcomes.filter((o) => o.action === 'conflict');
   if (args.options.json) return print(io, `${JSON.stringify({ target: dir, outcomes }, null, 2)}\n`);
   const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);

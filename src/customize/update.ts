@@ -72,9 +72,17 @@ async function mergeThreeWays(ours: Buffer, base: Buffer, theirs: Buffer, labels
   }
 }
 
-export async function updateProject(projectDir: string, options: { helpers?: Record<string, Handlebars.HelperDelegate> } = {}): Promise<UpdateOutcome[]> {
+/** The answers and tool version a project was generated with; a clear error for a folder that was not generated. */
+export function readGenerationRecord(projectDir: string): GenerationRecord {
+  return readJson<GenerationRecord>(path.join(path.resolve(projectDir), RECORD_FILE), 'the record');
+}
+
+export async function updateProject(
+  projectDir: string,
+  record: GenerationRecord,
+  options: { helpers?: Record<string, Handlebars.HelperDelegate> } = {},
+): Promise<UpdateOutcome[]> {
   const dir = path.resolve(projectDir);
-  const record = readJson<GenerationRecord>(path.join(dir, RECORD_FILE), 'the record');
   const pristine = readJson<Pristine>(path.join(dir, PRISTINE_FILE), 'the pristine render');
   await requireCleanGit(dir);
 

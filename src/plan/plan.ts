@@ -28,6 +28,8 @@ export interface Plan {
   decision: Decision;
   answers: ProjectAnswers;
   names: ProjectNames;
+  /** What every template saw; a team's plop generators get the same as their answers. */
+  variables: ReturnType<typeof templateVariables>;
   files: PlannedFile[];
 }
 
@@ -77,7 +79,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
     { path: PRISTINE_FILE, content: Buffer.from(pristineFile(files)), mode: 0o644 },
     { path: RECORD_FILE, content: Buffer.from(recordFile(answers, framework)), mode: 0o644 },
   );
-  return { framework, decision, answers, names, files };
+  return { framework, decision, answers, names, variables, files };
 }
 
 function renderTemplate(engine: typeof Handlebars, absPath: string, variables: object): string {

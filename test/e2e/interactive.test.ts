@@ -58,6 +58,14 @@ describe('interactive prompts', () => {
     expect(record.answers).toMatchObject({ framework: 'fastapi', language: 'python', workload: 'ai', deploy: 'serverless' });
   });
 
+  it('with --framework, asks only how it will run', async () => {
+    const { code, screen } = await session('chosen-api --framework gin --no-install --no-git', [['How will it run', KEYS.down + KEYS.enter]]);
+    expect(code).toBe(0);
+    expect(screen).not.toMatch(/Which language/);
+    const record = JSON.parse(fs.readFileSync(path.join(root, 'chosen-api/.create-backend-fit.json'), 'utf8'));
+    expect(record.answers).toMatchObject({ framework: 'gin', deploy: 'serverless' });
+  });
+
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
     const { code } = await session('cancelled-api --no-install --no-git', [['Which language', KEYS.down + KEYS.ctrlC]]);
     expect(code).toBe(130);
