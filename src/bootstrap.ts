@@ -2,10 +2,10 @@
  * What comes after the files: git init with a first commit, and the ecosystem's dependency install. Each step that
  * fails is reported with the command to retry; the generated project always stays.
  */
-import { execa } from 'execa';
 import type { PackageManager } from './answers.js';
 import type { FrameworkRecord, Toolchain } from './frameworks/types.js';
 import { commandsFor, GIT_INIT_COMMANDS } from './plan/commands.js';
+import { loadExeca } from './processes.js';
 
 export type StepName = 'git' | 'install';
 
@@ -29,6 +29,7 @@ export interface BootstrapOptions {
 
 
 async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promise<boolean> {
+  const execa = await loadExeca();
   try {
     await execa(tool.command, tool.versionArgs, { stdio: 'ignore', timeout: 20_000 });
     return true;
@@ -44,6 +45,7 @@ async function runGit(cwd: string, signal?: AbortSignal): Promise<StepResult> {
   if (!(await hasTool({ command: 'git', versionArgs: ['--version'] }))) {
     return fail('git was not found on PATH; install git (https://git-scm.com) and run the command in the project.');
   }
+  const execa = await loadExeca();
   const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false, cancelSignal: signal });
   if (inside.exitCode === 0 && inside.stdout.trim() === 'true') {
     return { step: 'git', status: 'skipped', command: GIT_INIT_COMMANDS, message: 'already inside a git repository' };
@@ -74,6 +76,7 @@ async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageMa
   }
   // Yarn refuses to create a lockfile in CI (immutable installs), but a new project has none to keep.
   const env = pm === 'yarn' && framework.ecosystem === 'node' ? { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' } : {};
+  const execa = await loadExeca();
   const run = await execa(command, { cwd, shell: true, reject: false, all: true, cancelSignal: signal, env });
   if (run.exitCode === 0) return { step: 'install', status: 'done', command };
   return { step: 'install', status: 'failed', command, message: `${command} exited with ${run.exitCode ?? run.signal}:\n${tail(run.all)}` };

@@ -130,11 +130,11 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     if (!ask) throw usageError(`Missing the project folder: ${TOOL_NAME} <dir> [options].`);
     dir = await ask.askProjectName();
   }
-  const { deriveNames, NameError } = await import('./plan/names.js');
+  const generator = await import('./generator.js');
   try {
-    deriveNames(dir, { goModule: o['go-module'], javaPackage: o['java-package'] });
+    generator.deriveNames(dir, { goModule: o['go-module'], javaPackage: o['java-package'] });
   } catch (error) {
-    if (error instanceof NameError) throw usageError(error.message);
+    if (error instanceof generator.NameError) throw usageError(error.message);
     throw error;
   }
 
@@ -167,19 +167,17 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   };
   const target = path.resolve(io.cwd, dir);
 
-  const team = await loadTeamPlopfile(o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
+  const team = await loadTeamPlopfile(generator, o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
     trusted: Boolean(o.trust),
     ask,
   });
   answers.plopfile = team?.file;
 
-  const { plan } = await import('./plan/plan.js');
-  const { TemplateError } = await import('./plan/layers.js');
   let generated;
   try {
-    generated = plan(decision, answers, { helpers: team?.plopfile.helpers });
+    generated = generator.plan(decision, answers, { helpers: team?.plopfile.helpers });
   } catch (error) {
-    if (error instanceof TemplateError) throw new CliError('render', error.message);
+    if (error instanceof generator.TemplateError) throw new CliError('render', error.message);
     throw error;
   }
   const report = {
@@ -202,7 +200,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     return EXIT.ok;
   }
 
-  const { writePlan, removePendingTempDirs } = await import('./write.js');
+  const { writePlan, removePendingTempDirs } = generator;
   const controller = new AbortController();
   const onSignal = () => {
     removePendingTempDirs();
@@ -221,10 +219,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
       human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
     }
 
-    // Processes (execa) load only when there is something to run.
-    const { bootstrap } = answers.install || answers.git ? await import('./bootstrap.js') : { bootstrap: skippedBootstrap };
     const spin = ask?.spinner();
-    const results = await bootstrap(generated.framework, target, {
+    const results = await generator.bootstrap(generated.framework, target, {
       git: answers.git,
       install: answers.install,
       packageManager: answers.packageManager,
@@ -242,8 +238,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
     if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    const { commandsFor } = await import('./plan/commands.js');
-    const commands = commandsFor(generated.framework, answers.packageManager);
+    const commands = generator.commandsFor(generated.framework, answers.packageManager);
     const next = [
       `cd ${shellQuote(dir)}`,
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
@@ -304,24 +299,23 @@ async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>
 
 /** A team's plopfile runs the team's code: only with consent, a prompt or --trust, as copier asks for its tasks. */
 async function loadTeamPlopfile(
+  generator: typeof import('./generator.js'),
   explicit: string | undefined,
   templates: string[],
   target: string,
   options: { trusted: boolean; ask?: typeof import('./ask.js') },
 ) {
-  const { findPlopfile, loadPlopfile } = await import('./customize/plopfile.js');
-  const file = findPlopfile(explicit, templates);
+  const file = generator.findPlopfile(explicit, templates);
   if (!file) return undefined;
   if (!options.trusted) {
     if (!options.ask) throw usageError(`${file} would run a team's code: pass --trust to allow it (no prompt without a terminal).`);
     if (!(await options.ask.confirmTrust(file))) throw cancelled(`Not running ${file}: nothing was written.`);
   }
-  return { file, plopfile: await loadPlopfile(file, target) };
+  return { file, plopfile: await generator.loadPlopfile(file, target) };
 }
 
 async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const { ejectFiles } = await import('./customize/eject.js');
-  const { writePlan } = await import('./write.js');
+  const { ejectFiles, writePlan } = await import('./generator.js');
   const framework = args.framework as FrameworkId;
   const target = path.resolve(io.cwd, args.dir ?? `${framework}-templates`);
   const files = ejectFiles(framework);
@@ -335,12 +329,12 @@ async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
   const dir = path.resolve(io.cwd, args.dir ?? '.');
-  const { readGenerationRecord, updateProject } = await import('./customize/update.js');
-  const record = readGenerationRecord(dir);
+  const generator = await import('./generator.js');
+  const record = generator.readGenerationRecord(dir);
   const team = record.answers.plopfile
-    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
+    ? await loadTeamPlopfile(generator, record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
     : undefined;
-  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
+  const outcomes = await generator.updateProject(dir, record, { helpers: team?.plopfile.helpers });
   const conflicts = outcomes.filter((o) => o.action === 'conflict');
   if (args.options.json) return print(io, `${JSON.stringify({ target: dir, outcomes }, null, 2)}\n`);
   const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);
@@ -354,13 +348,4 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
 /** A word the user can paste into a POSIX shell: single quotes expand nothing. */
 export function shellQuote(word: string): string {
   return /^[\w.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** What bootstrap reports when --no-install --no-git leave it nothing to do, without loading it. */
-async function skippedBootstrap(framework: FrameworkRecord, _cwd: string, options: { packageManager: PackageManager }) {
-  const { commandsFor, GIT_INIT_COMMANDS } = await import('./plan/commands.js');
-  return [
-    { step: 'install' as const, status: 'skipped' as const, command: commandsFor(framework, options.packageManager).install, message: '--no-install' },
-    { step: 'git' as const, status: 'skipped' as const, command: GIT_INIT_COMMANDS, message: '--no-git' },
-  ];
 }

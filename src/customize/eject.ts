@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { getFramework } from '../frameworks/index.js';
 import type { FrameworkId } from '../frameworks/types.js';
-import { BUILTIN_TEMPLATES, collectTemplates } from '../plan/layers.js';
+import { BUILTIN_TEMPLATES, collectTemplates, comparePaths } from '../plan/layers.js';
 import type { PlannedFile } from '../plan/plan.js';
 
 export function ejectFiles(framework: FrameworkId): PlannedFile[] {
@@ -13,5 +13,5 @@ export function ejectFiles(framework: FrameworkId): PlannedFile[] {
       files.push({ path: `${dir}/${template.relPath}`, content: fs.readFileSync(template.absPath), mode: template.mode & 0o111 ? 0o755 : 0o644 });
     }
   }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return files.sort((a, b) => comparePaths(a.path, b.path));
 }

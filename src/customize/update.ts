@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import { decideRecorded } from '../decide/decide.js';
 import { CliError } from '../errors.js';
 import { plan } from '../plan/plan.js';
+import { comparePaths } from '../plan/layers.js';
 import { PRISTINE_FILE, pristineContent, RECORD_FILE, type GenerationRecord, type Pristine } from '../plan/record.js';
+import { loadExeca } from '../processes.js';
 import { TOOL_VERSION } from '../version.js';
 
 export type UpdateAction =
@@ -47,6 +48,7 @@ function readJson<T>(file: string, what: string): T {
 }
 
 async function requireCleanGit(dir: string): Promise<void> {
+  const execa = await loadExeca();
   const status = await execa('git', ['status', '--porcelain'], { cwd: dir, reject: false });
   if (status.exitCode !== 0) {
     throw updateError(`update needs the project in git, so every change it makes shows in git diff and can be undone: ${status.stderr.trim() || 'git failed'}`);
@@ -58,6 +60,7 @@ async function requireCleanGit(dir: string): Promise<void> {
 
 /** git merge-file: 0 when clean, the number of conflicts otherwise. */
 async function mergeThreeWays(ours: Buffer, base: Buffer, theirs: Buffer, labels: [string, string, string]): Promise<{ merged: Buffer; conflicts: number }> {
+  const execa = await loadExeca();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-merge-'));
   try {
     const [o, b, t] = ['ours', 'base', 'theirs'].map((n) => path.join(scratch, n)) as [string, string, string];
@@ -139,5 +142,5 @@ export async function updateProject(
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.writeFileSync(dest, write.content, { mode: write.mode });
   }
-  return outcomes.sort((a, b) => a.path.localeCompare(b.path));
+  return outcomes.sort((a, b) => comparePaths(a.path, b.path));
 }

@@ -53,7 +53,7 @@ export interface FrameworkRecord {
   deployTargets: readonly DeployTarget[];
   commands: FrameworkCommands;
   toolchain: readonly Toolchain[];
-  /** The Handler template.yaml names (also shown in the README); the e2e suite reads it back from template.yaml. */
+  /** The Handler template.yaml names (also shown in the README); `{{javaPackage}}`-style names are filled from the project names. The e2e suite reads it back from template.yaml. */
   lambdaHandler: string;
   /** Kubernetes resource requests and limits; runtimes differ by an order of magnitude (a JVM is not a Go binary). */
   resources: { cpuRequest: string; memoryRequest: string; memoryLimit: string };

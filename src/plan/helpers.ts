@@ -2,7 +2,8 @@
  * Handlebars helpers for values that land inside another language's literals. Templates render code, not HTML,
  * so nothing is escaped by default; a value from the user goes through the helper of the literal it lands in.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebarsCompiler } from './handlebars.js';
 
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
@@ -41,9 +42,12 @@ export const helpers: Record<string, Handlebars.HelperDelegate> = {
   includes: (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item),
 };
 
-/** A private Handlebars instance: helpers never leak into (or from) anyone else's global one. */
-export function createEngine(extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): typeof Handlebars {
-  const engine = Handlebars.create();
+/**
+ * A private Handlebars instance: helpers never leak into (or from) anyone else's global one. Made from the compiler
+ * unless told otherwise; the runtime (handlebars.ts) renders precompiled templates only.
+ */
+export function createEngine(extraHelpers: Record<string, Handlebars.HelperDelegate> = {}, base: typeof Handlebars = handlebarsCompiler()): typeof Handlebars {
+  const engine = base.create();
   for (const [name, fn] of Object.entries({ ...helpers, ...extraHelpers })) engine.registerHelper(name, fn);
   return engine;
 }

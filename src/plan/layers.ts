@@ -6,8 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DeployTarget, FrameworkId, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { compiledLayer, type TemplateSpec } from './compiled.js';
 
 export class TemplateError extends Error {}
+
+/**
+ * Path order by UTF-16 code units, the same on every machine. (localeCompare depends on the ICU data Node was built
+ * with, and its first call loads a collator: about 5 ms of a 100 ms generation.)
+ */
+export const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The templates shipped with the tool (a sibling of dist/ and src/). */
 export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
@@ -18,6 +25,8 @@ export interface TemplateFile {
   absPath: string;
   mode: number;
   layer: string;
+  /** A built-in `.hbs` template as the build precompiled it (see compiled.ts); absent means compile from absPath. */
+  spec?: TemplateSpec;
 }
 
 /**
@@ -25,26 +34,41 @@ export interface TemplateFile {
  * starters of one ecosystem share (e.g. `_go/`: Gin and Echo serve the same net/http server and Lambda adapter),
  * then the framework's own files.
  */
-export function layerDirs(root: string, framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget): string[] {
-  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [`${group}/base`, `${group}/${deploy}`]).map((dir) => path.join(root, dir));
+export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget): string[] {
+  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [`${group}/base`, `${group}/${deploy}`]);
 }
 
 /**
- * Lists every file of the layers, later layers replacing earlier ones path by path. Links are refused: a link in a
- * team's template folder could point anywhere on the machine, and a template can never reach outside its layer.
+ * Every file of the named layers in every root, in order, later ones replacing earlier ones path by path. The
+ * built-in root is read in its precompiled form when `compiledDir` is given (the bundled build), else from disk.
  */
-export function collectTemplates(layers: string[]): Map<string, TemplateFile> {
+export function collectLayers(roots: string[], layers: string[], compiledDir?: string): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
-  for (const layer of layers) {
-    if (!fs.existsSync(layer)) continue;
-    const realLayer = fs.realpathSync(layer);
-    for (const relPath of walk(realLayer, '')) {
-      const absPath = path.join(realLayer, relPath);
-      const stat = fs.statSync(absPath);
-      files.set(relPath, { relPath, absPath, mode: stat.mode & 0o777, layer });
+  for (const root of roots) {
+    for (const layer of layers) {
+      const listed = compiledDir && root === BUILTIN_TEMPLATES ? compiledLayer(compiledDir, root, layer) : listLayer(path.join(root, layer));
+      for (const file of listed) files.set(file.relPath, file);
     }
   }
   return files;
+}
+
+/** Lists every file of the layer folders, later folders replacing earlier ones path by path. */
+export function collectTemplates(layers: string[]): Map<string, TemplateFile> {
+  return new Map(layers.flatMap(listLayer).map((file) => [file.relPath, file]));
+}
+
+/**
+ * The files of one layer folder, none if it does not exist. Links are refused: a link in a team's template folder
+ * could point anywhere on the machine, and a template can never reach outside its layer.
+ */
+export function listLayer(layer: string): TemplateFile[] {
+  if (!fs.existsSync(layer)) return [];
+  const realLayer = fs.realpathSync(layer);
+  return [...walk(realLayer, '')].map((relPath) => {
+    const absPath = path.join(realLayer, relPath);
+    return { relPath, absPath, mode: fs.statSync(absPath).mode & 0o777, layer };
+  });
 }
 
 function* walk(root: string, rel: string): Generator<string> {
@@ -62,13 +86,11 @@ function* walk(root: string, rel: string): Generator<string> {
  * Partials by file name: `_shared/partials` (e.g. a CI toolchain setup), then the framework's own `partials/`, which
  * may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
  */
-export function partialFiles(roots: string[], framework: FrameworkId): Map<string, string> {
-  const partials = new Map<string, string>();
-  for (const dir of roots.flatMap((root) => [path.join(root, '_shared/partials'), path.join(root, framework, 'partials')])) {
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir)) {
-      if (name.endsWith('.hbs')) partials.set(name.slice(0, -'.hbs'.length), fs.readFileSync(path.join(dir, name), 'utf8'));
-    }
+export function partialFiles(roots: string[], framework: FrameworkId, compiledDir?: string): Map<string, string | TemplateSpec> {
+  const partials = new Map<string, string | TemplateSpec>();
+  for (const file of collectLayers(roots, ['_shared/partials', `${framework}/partials`], compiledDir).values()) {
+    if (file.relPath.includes('/') || !file.relPath.endsWith('.hbs')) continue;
+    partials.set(file.relPath.slice(0, -'.hbs'.length), file.spec ?? fs.readFileSync(file.absPath, 'utf8'));
   }
   return partials;
 }

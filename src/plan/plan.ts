@@ -11,8 +11,10 @@ import { getFramework } from '../frameworks/index.js';
 import type { FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
+import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 import { createEngine } from './helpers.js';
-import { BUILTIN_TEMPLATES, collectTemplates, layerDirs, partialFiles, TemplateError } from './layers.js';
+import { defaultCompiledDir } from './compiled.js';
+import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 
@@ -36,6 +38,11 @@ export interface Plan {
 export interface PlanOptions {
   /** Helpers from a team plopfile, available to every template. */
   helpers?: Record<string, Handlebars.HelperDelegate>;
+  /**
+   * Folder of the built-in templates' precompiled layers; `false` compiles every template from templates/. Defaults
+   * to the build's own (dist/compiled-templates) when running bundled, else false.
+   */
+  compiledTemplates?: string | false;
 }
 
 /** Files whose real name npm would drop or mangle when publishing are stored under another name. */
@@ -55,9 +62,12 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
 
   // The team's folders (--templates) come last, so their files replace or add to the built-in ones.
   const roots = [BUILTIN_TEMPLATES, ...(answers.templates ?? [])];
-  const engine = createEngine(options.helpers);
-  for (const [name, source] of partialFiles(roots, framework.id)) engine.registerPartial(name, source);
-  const templates = collectTemplates(roots.flatMap((root) => layerDirs(root, framework, answers.deploy)));
+  const compiledDir = options.compiledTemplates === undefined ? defaultCompiledDir() : options.compiledTemplates || undefined;
+  const partials = partialFiles(roots, framework.id, compiledDir);
+  const templates = collectLayers(roots, layerNames(framework, answers.deploy), compiledDir);
+  const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
+  const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime : handlebarsCompiler());
+  for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : engine.template(partial));
 
   const files: PlannedFile[] = [];
   for (const template of templates.values()) {
@@ -65,7 +75,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
     const target = targetPath(template.relPath, variables);
     let content: Buffer;
     if (rendered) {
-      const text = renderTemplate(engine, template.absPath, variables);
+      const text = renderTemplate(engine, template, variables);
       // An empty render is how a template says "not for these answers".
       if (text.trim() === '') continue;
       content = Buffer.from(text);
@@ -74,7 +84,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
     }
     files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
   }
-  files.sort((a, b) => a.path.localeCompare(b.path));
+  files.sort((a, b) => comparePaths(a.path, b.path));
   files.push(
     { path: PRISTINE_FILE, content: Buffer.from(pristineFile(files)), mode: 0o644 },
     { path: RECORD_FILE, content: Buffer.from(recordFile(answers, framework)), mode: 0o644 },
@@ -82,11 +92,15 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   return { framework, decision, answers, names, variables, files };
 }
 
-function renderTemplate(engine: typeof Handlebars, absPath: string, variables: object): string {
+/** The options every template is compiled with, at run time here or at build time (src/build/precompile-templates.ts). */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+function renderTemplate(engine: typeof Handlebars, template: TemplateFile, variables: object): string {
   try {
-    return engine.compile(fs.readFileSync(absPath, 'utf8'), { noEscape: true, strict: true })(variables);
+    const render = template.spec ? engine.template(template.spec) : engine.compile(fs.readFileSync(template.absPath, 'utf8'), COMPILE_OPTIONS);
+    return render(variables);
   } catch (error) {
-    throw new TemplateError(`${absPath}: ${(error as Error).message}`);
+    throw new TemplateError(`${template.absPath}: ${(error as Error).message}`);
   }
 }
 
@@ -109,9 +123,17 @@ export function targetPath(relPath: string, variables: Record<string, unknown>):
   return normal;
 }
 
-/** The record's Handler, which may name the project's own package (e.g. a Java class `{{javaPackage}}.Handler`). */
+/**
+ * The record's Handler, which may name the project's own package (e.g. a Java class `{{javaPackage}}.Handler`).
+ * Filled by substitution: a Handler is one identifier path, and loading Handlebars' compiler for it would undo the
+ * precompiled templates.
+ */
 export function lambdaHandlerFor(framework: FrameworkRecord, names: ProjectNames): string {
-  return createEngine().compile(framework.lambdaHandler, { noEscape: true, strict: true })(names);
+  return framework.lambdaHandler.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = (names as unknown as Record<string, unknown>)[name];
+    if (typeof value !== 'string') throw new TemplateError(`${framework.id}: the Handler "${framework.lambdaHandler}" names "${name}", which is not a project name.`);
+    return value;
+  });
 }
 
 /** What every template sees. */

@@ -132,20 +132,28 @@ export async function generation({ pairs = 10 } = {}) {
 
 const WATCHED = ['@clack/prompts', 'handlebars', 'execa', 'node-plop'];
 
+const PACKAGE_IN_PATH = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
 /**
- * The npm packages a loaded file stands for: its own node_modules folder, or, for a bundled chunk of ours, the
- * packages a bundler inlined into it (esbuild/tsup keep a `// node_modules/<pkg>/<file>` comment per inlined module).
+ * The npm packages a loaded file stands for: its own node_modules folder, or, for an output file of our build, the
+ * packages bundled into it, from the inputs esbuild lists for it in .tmp/build/meta.json (npm run build writes it;
+ * the minified output keeps no trace of them).
  */
-function packagesIn(url) {
-  const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+function packagesIn(url, buildMeta) {
+  const m = PACKAGE_IN_PATH.exec(url);
   if (m) return [m[1]];
-  let text = '';
-  try {
-    text = fs.readFileSync(fileURLToPath(url), 'utf8');
-  } catch {
-    return [];
-  }
-  return [...new Set([...text.matchAll(/^\s*\/\/ node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gm)].map((x) => x[1]))];
+  const output = buildMeta.outputs[path.relative(REPO, fileURLToPath(url))];
+  return [...new Set(Object.keys(output?.inputs ?? {}).flatMap((input) => PACKAGE_IN_PATH.exec(input)?.[1] ?? []))];
+}
+
+function readBuildMeta() {
+  const file = path.join(REPO, '.tmp/build/meta.json');
+  need(fs.existsSync(file), 'the build\'s .tmp/build/meta.json', 'npm run build');
+  const meta = JSON.parse(fs.readFileSync(file, 'utf8'));
+  // A build that lists no package at all would make every column below read "no": refuse it rather than pass.
+  const bundled = Object.values(meta.outputs).some((o) => Object.keys(o.inputs ?? {}).some((i) => PACKAGE_IN_PATH.test(i)));
+  if (!bundled) throw new Error(`${file} names no bundled npm package: rebuild with npm run build`);
+  return meta;
 }
 
 const bytesOf = (url) => {
@@ -157,6 +165,7 @@ const bytesOf = (url) => {
 };
 
 export async function modules() {
+  const buildMeta = readBuildMeta();
   const hook = path.join(path.dirname(fileURLToPath(import.meta.url)), 'module-count.mjs');
   const cwd = freshDir('modules');
   const commands = [
@@ -176,7 +185,7 @@ export async function modules() {
     const files = urls.filter((u) => u.startsWith('file:'));
     const builtins = urls.filter((u) => u.startsWith('node:'));
     const deps = files.filter((u) => u.includes('/node_modules/'));
-    const packages = [...new Set(files.flatMap(packagesIn))].sort();
+    const packages = [...new Set(files.flatMap((u) => packagesIn(u, buildMeta)))].sort();
     const kib = files.reduce((sum, u) => sum + bytesOf(u), 0) / 1024;
     packagesSeen.push(`${c.name}: ${packages.join(', ') || '(none)'}`);
     rows.push([c.name, String(files.length), String(files.length - deps.length), String(deps.length), fmt(kib, 0), String(builtins.length), ...WATCHED.map((p) => (packages.includes(p) ? 'YES' : 'no'))]);
@@ -187,7 +196,7 @@ export async function modules() {
     rows,
     [
       'JS files = own + node_modules; builtins imported from ESM are counted apart. A package counts as loaded when a file of it loads, or a loaded',
-      'bundle chunk of ours inlines it (its `// node_modules/<pkg>/` comments). A YES for --help/--version is a lazy import gone eager.',
+      'output file of our build bundles one of its files (esbuild\'s metafile). A YES for --help/--version is a lazy import gone eager.',
       'packages loaded (from node_modules or inlined in loaded chunks):',
       ...packagesSeen.map((s) => `  ${s}`),
     ],

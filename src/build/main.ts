@@ -1,0 +1,67 @@
+/**
+ * `npm run build` (after type-checking): everything under dist/, from scratch.
+ * - dist/cli.js and dist/chunks/: the CLI bundled and minified, every dependency inside (the package has no runtime
+ *   dependencies), split at each lazy import so a command loads only what it runs.
+ * - dist/compiled-templates/: the built-in templates precompiled, one module per template group.
+ * - dist/handlebars.cjs: Handlebars' compiler, loaded only when a template was not precompiled (a team's).
+ * And, outside the package, .tmp/build/meta.json: which source files (and so which npm packages) went into each
+ * output file, for the benchmark's count of the packages a command loads.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSync, transformSync } from 'esbuild';
+import { COMPILED_TEMPLATES_DIR } from '../plan/compiled.js';
+import { HANDLEBARS_COMPILER_FILE } from '../plan/handlebars.js';
+import { BUILTIN_TEMPLATES } from '../plan/layers.js';
+import { PACKAGE_ROOT } from '../version.js';
+import { precompiledGroups } from './precompile-templates.js';
+
+const dist = path.join(PACKAGE_ROOT, 'dist');
+const target = 'node20.12';
+fs.rmSync(dist, { recursive: true, force: true });
+
+const cli = buildSync({
+  entryPoints: [path.join(PACKAGE_ROOT, 'src/cli.ts')],
+  metafile: true,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target,
+  minify: true,
+  define: { CBF_BUNDLED: 'true' },
+  outdir: dist,
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); an ES module has none unless given one.
+  banner: { js: "import { createRequire as __cbfCreateRequire } from 'node:module'; const require = __cbfCreateRequire(import.meta.url);" },
+});
+
+const compiler = buildSync({
+  entryPoints: [path.join(PACKAGE_ROOT, 'node_modules/handlebars/lib/index.js')],
+  metafile: true,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target,
+  minify: true,
+  // Handlebars' compiler uses source-map only to emit source maps, which templates here never ask for; its require
+  // sits in a try/catch.
+  external: ['source-map'],
+  outfile: path.join(PACKAGE_ROOT, HANDLEBARS_COMPILER_FILE),
+  logLevel: 'warning',
+});
+
+const outputs = { ...cli.metafile.outputs, ...compiler.metafile.outputs };
+fs.writeFileSync(path.join(PACKAGE_ROOT, '.tmp/build/meta.json'), JSON.stringify({ outputs }, null, 1));
+
+const compiledDir = path.join(PACKAGE_ROOT, COMPILED_TEMPLATES_DIR);
+fs.mkdirSync(compiledDir, { recursive: true });
+let bytes = 0;
+const groups = precompiledGroups(BUILTIN_TEMPLATES);
+for (const [group, source] of groups) {
+  const { code } = transformSync(source, { minify: true, format: 'cjs', platform: 'node', target });
+  fs.writeFileSync(path.join(compiledDir, `${group}.cjs`), code);
+  bytes += code.length;
+}
+process.stdout.write(`built dist/: the CLI, ${HANDLEBARS_COMPILER_FILE}, ${groups.size} precompiled template groups (${Math.round(bytes / 1024)} KiB)\n`);
