@@ -8,8 +8,8 @@ mkdir -p "$TOOLS/bin"
 
 # Versions in one place.
 NODE_LTS=24
-# The oldest Node that package.json's engines allows: the built CLI is run on it too.
-NODE_OLDEST=20.12.0
+# The oldest Node that package.json's engines allows: the unit and customization suites and the built CLI run on it.
+NODE_OLDEST=20.19.0
 PNPM=10.34.9
 YARN_BERRY=4.18.1
 AWS_LAMBDA_RIC=4.0.2
@@ -26,7 +26,7 @@ if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.
 fi
 "$TOOLS/node_modules/node/bin/node" --version
 
-if [ ! -x "$TOOLS/node-oldest/node_modules/node/bin/node" ]; then
+if [ "$("$TOOLS/node-oldest/node_modules/node/bin/node" --version 2>/dev/null)" != "v$NODE_OLDEST" ]; then
   mkdir -p "$TOOLS/node-oldest"
   [ -f "$TOOLS/node-oldest/package.json" ] || echo '{"private":true}' > "$TOOLS/node-oldest/package.json"
   npm install --prefix "$TOOLS/node-oldest" --no-audit --no-fund "node@$NODE_OLDEST"

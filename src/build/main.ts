@@ -17,7 +17,8 @@ import { PACKAGE_ROOT } from '../version.js';
 import { precompiledGroups } from './precompile-templates.js';
 
 const dist = path.join(PACKAGE_ROOT, 'dist');
-const target = 'node20.12';
+// package.json's engines.
+const target = 'node20.19';
 fs.rmSync(dist, { recursive: true, force: true });
 
 const cli = buildSync({

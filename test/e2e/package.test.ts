@@ -83,7 +83,11 @@ describe('the oldest Node engines allows, and Node 24', () => {
       const files = fs.readdirSync(path.join(cwd, 'api'), { recursive: true }).map(String).sort();
       return { version, help: cli('--help'), list: cli('list', '--json'), recommend: cli('recommend', '--language', 'go', '--json'), files };
     });
-    expect(outputs.map((o) => o.version)).toEqual([process.version, 'v20.12.0', expect.stringMatching(/^v24\./)]);
+    // engines is ">=x.y": the oldest it allows is vx.y.0.
+    const engines = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).engines.node as string;
+    const oldest = /^>=(\d+)\.(\d+)$/.exec(engines);
+    expect(oldest, `engines "${engines}"`).not.toBeNull();
+    expect(outputs.map((o) => o.version)).toEqual([process.version, `v${oldest![1]}.${oldest![2]}.0`, expect.stringMatching(/^v24\./)]);
     for (const other of outputs.slice(1)) {
       expect({ ...other, version: '' }).toEqual({ ...outputs[0], version: '' });
     }
