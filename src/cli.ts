@@ -1,6 +1,8 @@
 /**
  * The entry point: argv -> command -> exit code. The only place that knows about exit codes, TTYs and signals.
- * Heavy modules (prompts, templates, processes) load only for the command that needs them, so --help stays fast.
+ * Heavy modules load only for the command that needs them, so --help stays fast: prompts (ask.ts, a lazy import),
+ * processes (execa, processes.ts), Handlebars (plan/handlebars.ts) and node-plop (customize/plopfile.ts). The rest
+ * is small and bundled into this file: each extra file costs Node's module loader about half a millisecond.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,16 @@ import { decide, decideRecorded, decisionJson, type Decision } from './decide/de
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
+import { bootstrap } from './bootstrap.js';
+import { ejectFiles } from './customize/eject.js';
+import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
+import { readGenerationRecord, updateProject } from './customize/update.js';
+import { commandsFor } from './plan/commands.js';
+import { TemplateError } from './plan/layers.js';
+import { deriveNames, NameError } from './plan/names.js';
+import { plan } from './plan/plan.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { removePendingTempDirs, writePlan } from './write.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -130,11 +141,10 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     if (!ask) throw usageError(`Missing the project folder: ${TOOL_NAME} <dir> [options].`);
     dir = await ask.askProjectName();
   }
-  const generator = await import('./generator.js');
   try {
-    generator.deriveNames(dir, { goModule: o['go-module'], javaPackage: o['java-package'] });
+    deriveNames(dir, { goModule: o['go-module'], javaPackage: o['java-package'] });
   } catch (error) {
-    if (error instanceof generator.NameError) throw usageError(error.message);
+    if (error instanceof NameError) throw usageError(error.message);
     throw error;
   }
 
@@ -167,7 +177,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   };
   const target = path.resolve(io.cwd, dir);
 
-  const team = await loadTeamPlopfile(generator, o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
+  const team = await loadTeamPlopfile(o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
     trusted: Boolean(o.trust),
     ask,
   });
@@ -175,9 +185,9 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
 
   let generated;
   try {
-    generated = generator.plan(decision, answers, { helpers: team?.plopfile.helpers });
+    generated = plan(decision, answers, { helpers: team?.plopfile.helpers });
   } catch (error) {
-    if (error instanceof generator.TemplateError) throw new CliError('render', error.message);
+    if (error instanceof TemplateError) throw new CliError('render', error.message);
     throw error;
   }
   const report = {
@@ -200,7 +210,6 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     return EXIT.ok;
   }
 
-  const { writePlan, removePendingTempDirs } = generator;
   const controller = new AbortController();
   const onSignal = () => {
     removePendingTempDirs();
@@ -220,7 +229,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     }
 
     const spin = ask?.spinner();
-    const results = await generator.bootstrap(generated.framework, target, {
+    const results = await bootstrap(generated.framework, target, {
       git: answers.git,
       install: answers.install,
       packageManager: answers.packageManager,
@@ -238,7 +247,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
     if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    const commands = generator.commandsFor(generated.framework, answers.packageManager);
+    const commands = commandsFor(generated.framework, answers.packageManager);
     const next = [
       `cd ${shellQuote(dir)}`,
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
@@ -299,23 +308,21 @@ async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>
 
 /** A team's plopfile runs the team's code: only with consent, a prompt or --trust, as copier asks for its tasks. */
 async function loadTeamPlopfile(
-  generator: typeof import('./generator.js'),
   explicit: string | undefined,
   templates: string[],
   target: string,
   options: { trusted: boolean; ask?: typeof import('./ask.js') },
 ) {
-  const file = generator.findPlopfile(explicit, templates);
+  const file = findPlopfile(explicit, templates);
   if (!file) return undefined;
   if (!options.trusted) {
     if (!options.ask) throw usageError(`${file} would run a team's code: pass --trust to allow it (no prompt without a terminal).`);
     if (!(await options.ask.confirmTrust(file))) throw cancelled(`Not running ${file}: nothing was written.`);
   }
-  return { file, plopfile: await generator.loadPlopfile(file, target) };
+  return { file, plopfile: await loadPlopfile(file, target) };
 }
 
 async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const { ejectFiles, writePlan } = await import('./generator.js');
   const framework = args.framework as FrameworkId;
   const target = path.resolve(io.cwd, args.dir ?? `${framework}-templates`);
   const files = ejectFiles(framework);
@@ -329,12 +336,11 @@ async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
   const dir = path.resolve(io.cwd, args.dir ?? '.');
-  const generator = await import('./generator.js');
-  const record = generator.readGenerationRecord(dir);
+  const record = readGenerationRecord(dir);
   const team = record.answers.plopfile
-    ? await loadTeamPlopfile(generator, record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
     : undefined;
-  const outcomes = await generator.updateProject(dir, record, { helpers: team?.plopfile.helpers });
+  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
   const conflicts = outcomes.filter((o) => o.action === 'conflict');
   if (args.options.json) return print(io, `${JSON.stringify({ target: dir, outcomes }, null, 2)}\n`);
   const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);

@@ -110,7 +110,8 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
       const dest = path.join(temp, file.path);
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       fs.writeFileSync(dest, file.content, { mode: file.mode });
-      fs.chmodSync(dest, file.mode); // the umask must not strip a script's execute bit
+      // The umask must not strip a script's execute bit; other files keep what the umask gives, as any new file does.
+      if (file.mode & 0o111) fs.chmodSync(dest, file.mode);
     }
     if (!exists) {
       fs.renameSync(temp, target);

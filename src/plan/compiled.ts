@@ -1,9 +1,10 @@
 /**
  * Built-in templates in Handlebars' precompiled form, written at build time by src/build/precompile-templates.ts
- * as one CommonJS module per template group (`_shared`, `_node`, `fastify`) under dist/compiled-templates/, keyed by
- * layer folder. Compiling every template at every run was about a third of a generation's time; a team's --templates
- * folders are still compiled when they are used. A generation loads three modules: one per layer was six files (each
- * costs Node's loader about half a millisecond), one for all groups parsed 130 KiB to use 30.
+ * as one CommonJS module per framework under dist/compiled-templates/ (`fastify.cjs`), holding every layer folder a
+ * generation of that framework reads: `_shared/*`, `_<ecosystem>/*` and `<framework>/*`. Compiling every template
+ * at every run was about a third of a generation's time; a team's --templates folders are still compiled when they
+ * are used. One module per framework, the shared layers repeated in each: a generation then loads one file, where one
+ * per group was three (each costs Node's loader about half a millisecond) and one for everything parsed 130 KiB.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,8 +20,8 @@ export type TemplateSpec = Parameters<typeof Handlebars.template>[0];
 /** One layer folder's files: [path within the layer, file mode, precompiled spec for `.hbs` files or null]. */
 export type CompiledLayer = Array<[relPath: string, mode: number, spec: TemplateSpec | null]>;
 
-/** The layer folders of one group of templates/ (`base`, `serverless`, `partials` of `fastify/`) and their files. */
-export type CompiledGroup = Record<string, CompiledLayer>;
+/** The layer folders one framework's generations read (`_shared/base`, `fastify/partials`) and their files. */
+export type CompiledFramework = Record<string, CompiledLayer>;
 
 export const COMPILED_TEMPLATES_DIR = 'dist/compiled-templates';
 
@@ -31,16 +32,17 @@ export function defaultCompiledDir(): string | undefined {
 
 const requireModule = createRequire(import.meta.url);
 
+/** The module holding one framework's precompiled layers. */
+export const compiledFileFor = (compiledDir: string, framework: string) => path.join(compiledDir, `${framework}.cjs`);
+
 /**
- * The files of one built-in layer folder (`fastify/base`, `_shared/partials`), as `listLayer` would list them from
- * disk. A layer the build did not write is a folder that does not exist.
+ * The files of one built-in layer folder (`fastify/base`, `_shared/partials`) from a framework's module, as
+ * `listLayer` would list them from disk. A layer the build did not write is a folder that does not exist.
  */
-export function compiledLayer(compiledDir: string, templatesRoot: string, layer: string): TemplateFile[] {
-  const [group, folder] = layer.split('/') as [string, string];
-  const module = path.join(compiledDir, `${group}.cjs`);
-  if (!fs.existsSync(module)) return [];
+export function compiledLayer(compiledFile: string, templatesRoot: string, layer: string): TemplateFile[] {
+  if (!fs.existsSync(compiledFile)) return [];
   const layerDir = path.join(templatesRoot, layer);
-  return ((requireModule(module) as CompiledGroup)[folder] ?? []).map(([relPath, mode, spec]) => ({
+  return ((requireModule(compiledFile) as CompiledFramework)[layer] ?? []).map(([relPath, mode, spec]) => ({
     relPath,
     absPath: path.join(layerDir, relPath),
     mode,

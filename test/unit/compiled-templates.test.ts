@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectAnswers } from '../../src/answers.js';
-import { precompiledGroups } from '../../src/build/precompile-templates.js';
+import { precompiledFrameworks } from '../../src/build/precompile-templates.js';
 import { decide } from '../../src/decide/decide.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import type { DeployTarget, FrameworkId } from '../../src/frameworks/types.js';
-import { compiledLayer } from '../../src/plan/compiled.js';
+import { compiledFileFor, compiledLayer } from '../../src/plan/compiled.js';
 import { BUILTIN_TEMPLATES, listLayer } from '../../src/plan/layers.js';
 import { plan } from '../../src/plan/plan.js';
 
@@ -23,7 +23,7 @@ beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-compiled-'));
   compiledDir = path.join(scratch, 'compiled-templates');
   fs.mkdirSync(compiledDir);
-  for (const [group, source] of precompiledGroups(BUILTIN_TEMPLATES)) fs.writeFileSync(path.join(compiledDir, `${group}.cjs`), source);
+  for (const [framework, source] of precompiledFrameworks(BUILTIN_TEMPLATES, frameworks)) fs.writeFileSync(compiledFileFor(compiledDir, framework), source);
 });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -38,15 +38,16 @@ function planBoth(framework: FrameworkId, deploy: DeployTarget, templates?: stri
 }
 
 describe('precompiled built-in templates', () => {
-  it('list every layer folder with the files, modes and templates that are on disk', () => {
-    const groups = fs.readdirSync(BUILTIN_TEMPLATES);
-    expect(groups).toEqual(expect.arrayContaining(['_shared', 'fastify', 'spring-boot']));
-    for (const group of groups) {
-      for (const layer of fs.readdirSync(path.join(BUILTIN_TEMPLATES, group))) {
-        const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
-        const compiled = compiledLayer(compiledDir, BUILTIN_TEMPLATES, `${group}/${layer}`);
-        expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
-        for (const file of compiled) expect(Boolean(file.spec), `${group}/${layer}/${file.relPath}`).toBe(file.relPath.endsWith('.hbs'));
+  it('list every layer folder a framework reads with the files, modes and templates that are on disk', () => {
+    expect(fs.readdirSync(BUILTIN_TEMPLATES)).toEqual(expect.arrayContaining(['_shared', 'fastify', 'spring-boot']));
+    for (const framework of frameworks) {
+      for (const group of ['_shared', `_${framework.ecosystem}`, framework.id].filter((g) => fs.existsSync(path.join(BUILTIN_TEMPLATES, g)))) {
+        for (const layer of fs.readdirSync(path.join(BUILTIN_TEMPLATES, group))) {
+          const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
+          const compiled = compiledLayer(compiledFileFor(compiledDir, framework.id), BUILTIN_TEMPLATES, `${group}/${layer}`);
+          expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${framework.id}: ${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
+          for (const file of compiled) expect(Boolean(file.spec), `${group}/${layer}/${file.relPath}`).toBe(file.relPath.endsWith('.hbs'));
+        }
       }
     }
   });
