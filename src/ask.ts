@@ -1,19 +1,14 @@
 /**
  * The only module that prompts. Each question is asked only when its flag is missing; Ctrl-C at any prompt is a
- * cancellation (exit 130, nothing written).
+ * cancellation (exit 130, nothing written). The prompt library loads when a terminal session starts (`prompts()`):
+ * the questions themselves are small and bundled into cli.js, so a non-interactive run loads no prompt code at all.
  */
-import * as p from '@clack/prompts';
 import { TEAM_LANGUAGES, WORKLOADS, type DecisionInputs } from './answers.js';
 import { decide, type Decision } from './decide/decide.js';
 import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
 import { NameError, validateFolderName, deriveNames } from './plan/names.js';
-
-function answer<T>(value: T | symbol): Exclude<T, symbol> {
-  if (p.isCancel(value)) throw cancelled();
-  return value as Exclude<T, symbol>;
-}
 
 const LANGUAGE_LABELS: Record<(typeof TEAM_LANGUAGES)[number], string> = {
   typescript: 'TypeScript',
@@ -32,104 +27,122 @@ const WORKLOAD_LABELS: Record<(typeof WORKLOADS)[number], string> = {
   general: 'A general API',
 };
 
-export async function askProjectName(): Promise<string> {
-  return answer(
-    await p.text({
-      message: 'Project folder name',
-      placeholder: 'my-api',
-      defaultValue: 'my-api',
-      validate: (value) => {
-        try {
-          deriveNames(validateFolderName(value || 'my-api'));
-          return undefined;
-        } catch (error) {
-          return error instanceof NameError ? error.message : String(error);
-        }
-      },
-    }),
-  );
+type Clack = typeof import('@clack/prompts');
+
+/** Loads the prompt library and returns the questions, asked with it. */
+export async function prompts() {
+  return promptsWith(await import('@clack/prompts'));
 }
 
-/** Fills the decision inputs the flags left open. */
-export async function askDecisionInputs(given: DecisionInputs): Promise<DecisionInputs> {
-  const inputs = { ...given };
-  inputs.language ??= answer(
-    await p.select({
-      message: 'Which language does your team already know?',
-      options: TEAM_LANGUAGES.map((value) => ({ value, label: LANGUAGE_LABELS[value] })),
-    }),
-  );
-  inputs.workload ??= answer(
-    await p.select({
-      message: 'What will it mostly do?',
-      options: WORKLOADS.map((value) => ({ value, label: WORKLOAD_LABELS[value] })),
-    }),
-  );
-  inputs.style ??= answer(
-    await p.select({
-      message: 'How much opinion do you want from the framework?',
-      options: [
-        { value: 'opinionated' as const, label: 'Structure and conventions', hint: 'larger teams usually benefit' },
-        { value: 'minimal' as const, label: 'Control and less ceremony' },
-      ],
-    }),
-  );
-  inputs.rps ??= answer(
-    await p.select({
-      message: 'Expected sustained load?',
-      options: [
-        { value: 100, label: 'A few hundred requests per second or less', hint: 'the database is the bottleneck' },
-        { value: 2000, label: 'Thousands per second' },
-        { value: 20000, label: 'Tens of thousands per second or more', hint: 'per-instance cost matters' },
-      ],
-    }),
-  );
-  inputs.deploy ??= await askDeploy();
-  return inputs;
-}
+export type Prompts = ReturnType<typeof promptsWith>;
 
-export async function askDeploy(): Promise<DeployTarget> {
-  return answer(
-    await p.select({
-      message: 'How will it run?',
-      options: [
-        { value: 'containers' as const, label: 'Long-lived containers', hint: 'Docker, Kubernetes' },
-        { value: 'serverless' as const, label: 'Serverless', hint: 'AWS Lambda; cold starts matter' },
-      ],
-    }),
-  );
-}
+function promptsWith(p: Clack) {
+  function answer<T>(value: T | symbol): Exclude<T, symbol> {
+    if (p.isCancel(value)) throw cancelled();
+    return value as Exclude<T, symbol>;
+  }
 
-/** Shows the recommendation and lets the user take it or pick another framework. */
-export async function confirmFramework(decision: Decision, inputs: DecisionInputs): Promise<Decision> {
-  const top = decision.ranking[0]!;
-  p.note(
-    [...top.reasons.map((r) => `- ${r}`), '', `Watch out for: ${decision.watchOutFor}`, ...decision.notes.map((n) => `Note: ${n.text}`)].join('\n'),
-    `Recommended: ${top.name}`,
-  );
-  const picked = answer(
-    await p.select<FrameworkId>({
-      message: 'Framework',
-      initialValue: top.framework,
-      options: decision.ranking.map((row) => ({
-        value: row.framework,
-        label: row.name,
-        hint: `score ${row.score}${row.framework === top.framework ? ', recommended' : ''}${frameworks.find((f) => f.id === row.framework)!.deployTargets.length === 0 ? ', no starter yet' : ''}`,
-      })),
-    }),
-  );
-  if (picked === top.framework) return decision;
-  const overridden = decide({ ...inputs, framework: picked });
-  for (const warning of overridden.warnings) p.log.warn(warning.text);
-  return overridden;
-}
+  async function askProjectName(): Promise<string> {
+    return answer(
+      await p.text({
+        message: 'Project folder name',
+        placeholder: 'my-api',
+        defaultValue: 'my-api',
+        validate: (value) => {
+          try {
+            deriveNames(validateFolderName(value || 'my-api'));
+            return undefined;
+          } catch (error) {
+            return error instanceof NameError ? error.message : String(error);
+          }
+        },
+      }),
+    );
+  }
 
-export const intro = (title: string) => p.intro(title);
-export const outro = (message: string) => p.outro(message);
-export const logStep = (message: string) => p.log.step(message);
-export const logWarn = (message: string) => p.log.warn(message);
-export const spinner = () => p.spinner();
+  /** Fills the decision inputs the flags left open. */
+  async function askDecisionInputs(given: DecisionInputs): Promise<DecisionInputs> {
+    const inputs = { ...given };
+    inputs.language ??= answer(
+      await p.select({
+        message: 'Which language does your team already know?',
+        options: TEAM_LANGUAGES.map((value) => ({ value, label: LANGUAGE_LABELS[value] })),
+      }),
+    );
+    inputs.workload ??= answer(
+      await p.select({
+        message: 'What will it mostly do?',
+        options: WORKLOADS.map((value) => ({ value, label: WORKLOAD_LABELS[value] })),
+      }),
+    );
+    inputs.style ??= answer(
+      await p.select({
+        message: 'How much opinion do you want from the framework?',
+        options: [
+          { value: 'opinionated' as const, label: 'Structure and conventions', hint: 'larger teams usually benefit' },
+          { value: 'minimal' as const, label: 'Control and less ceremony' },
+        ],
+      }),
+    );
+    inputs.rps ??= answer(
+      await p.select({
+        message: 'Expected sustained load?',
+        options: [
+          { value: 100, label: 'A few hundred requests per second or less', hint: 'the database is the bottleneck' },
+          { value: 2000, label: 'Thousands per second' },
+          { value: 20000, label: 'Tens of thousands per second or more', hint: 'per-instance cost matters' },
+        ],
+      }),
+    );
+    inputs.deploy ??= await askDeploy();
+    return inputs;
+  }
 
-export async function confirmTrust(file: string): Promise<boolean> {
-  return answer(await p.confirm({ message: `Run the team plopfile ${file}? It is code, and runs with your permissions.`, initialValue: false }));
+  async function askDeploy(): Promise<DeployTarget> {
+    return answer(
+      await p.select({
+        message: 'How will it run?',
+        options: [
+          { value: 'containers' as const, label: 'Long-lived containers', hint: 'Docker, Kubernetes' },
+          { value: 'serverless' as const, label: 'Serverless', hint: 'AWS Lambda; cold starts matter' },
+        ],
+      }),
+    );
+  }
+
+  /** Shows the recommendation and lets the user take it or pick another framework. */
+  async function confirmFramework(decision: Decision, inputs: DecisionInputs): Promise<Decision> {
+    const top = decision.ranking[0]!;
+    p.note(
+      [...top.reasons.map((r) => `- ${r}`), '', `Watch out for: ${decision.watchOutFor}`, ...decision.notes.map((n) => `Note: ${n.text}`)].join('\n'),
+      `Recommended: ${top.name}`,
+    );
+    const picked = answer(
+      await p.select<FrameworkId>({
+        message: 'Framework',
+        initialValue: top.framework,
+        options: decision.ranking.map((row) => ({
+          value: row.framework,
+          label: row.name,
+          hint: `score ${row.score}${row.framework === top.framework ? ', recommended' : ''}${frameworks.find((f) => f.id === row.framework)!.deployTargets.length === 0 ? ', no starter yet' : ''}`,
+        })),
+      }),
+    );
+    if (picked === top.framework) return decision;
+    const overridden = decide({ ...inputs, framework: picked });
+    for (const warning of overridden.warnings) p.log.warn(warning.text);
+    return overridden;
+  }
+
+  const intro = (title: string) => p.intro(title);
+  const outro = (message: string) => p.outro(message);
+  const logStep = (message: string) => p.log.step(message);
+  const logWarn = (message: string) => p.log.warn(message);
+  const spinner = () => p.spinner();
+
+  async function confirmTrust(file: string): Promise<boolean> {
+    return answer(await p.confirm({ message: `Run the team plopfile ${file}? It is code, and runs with your permissions.`, initialValue: false }));
+  }
+
+  return { askProjectName, askDecisionInputs, askDeploy, confirmFramework, intro, outro, logStep, logWarn, spinner, confirmTrust };
 }

@@ -1,6 +1,6 @@
 /**
  * The entry point: argv -> command -> exit code. The only place that knows about exit codes, TTYs and signals.
- * Heavy modules load only for the command that needs them, so --help stays fast: prompts (ask.ts, a lazy import),
+ * Heavy modules load only for the command that needs them, so --help stays fast: prompts (@clack/prompts, loaded by ask.ts),
  * processes (execa, processes.ts), Handlebars (plan/handlebars.ts) and node-plop (customize/plopfile.ts). The rest
  * is small and bundled into this file: each extra file costs Node's module loader about half a millisecond.
  */
@@ -13,6 +13,7 @@ import { decide, decideRecorded, decisionJson, type Decision } from './decide/de
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
+import { prompts, type Prompts } from './ask.js';
 import { bootstrap } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
@@ -104,7 +105,7 @@ function inputsFromFlags(args: ParsedArgs): DecisionInputs {
 
 async function recommendCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
   let inputs = inputsFromFlags(args);
-  if (interactive && !inputs.framework) inputs = await (await import('./ask.js')).askDecisionInputs(inputs);
+  if (interactive && !inputs.framework) inputs = await (await prompts()).askDecisionInputs(inputs);
   const decision = decide(inputs);
   if (args.options.json) return print(io, `${JSON.stringify(decisionJson(decision), null, 2)}\n`);
   return print(io, formatDecision(decision));
@@ -132,7 +133,7 @@ export function detectPackageManager(env: NodeJS.ProcessEnv): PackageManager | u
 
 async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
   const o = args.options;
-  const ask = interactive ? await import('./ask.js') : undefined;
+  const ask = interactive ? await prompts() : undefined;
   ask?.intro(`${TOOL_NAME} ${TOOL_VERSION}`);
 
   const replay = o.answers ? await readReplay(o.answers, io) : undefined;
@@ -311,7 +312,7 @@ async function loadTeamPlopfile(
   explicit: string | undefined,
   templates: string[],
   target: string,
-  options: { trusted: boolean; ask?: typeof import('./ask.js') },
+  options: { trusted: boolean; ask?: Prompts },
 ) {
   const file = findPlopfile(explicit, templates);
   if (!file) return undefined;
@@ -338,7 +339,7 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const dir = path.resolve(io.cwd, args.dir ?? '.');
   const record = readGenerationRecord(dir);
   const team = record.answers.plopfile
-    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await import('./ask.js') : undefined })
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await prompts() : undefined })
     : undefined;
   const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
   const conflicts = outcomes.filter((o) => o.action === 'conflict');
