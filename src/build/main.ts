@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSync, transformSync } from 'esbuild';
+import { build, buildSync, transformSync } from 'esbuild';
 import { compiledFileFor, COMPILED_TEMPLATES_DIR } from '../plan/compiled.js';
 import { HANDLEBARS_COMPILER_FILE, HANDLEBARS_RUNTIME_FILE } from '../plan/handlebars.js';
 import { BUILTIN_TEMPLATES } from '../plan/layers.js';
@@ -23,7 +23,7 @@ const dist = path.join(PACKAGE_ROOT, 'dist');
 const target = 'node20.19';
 fs.rmSync(dist, { recursive: true, force: true });
 
-const cli = buildSync({
+const cli = await build({
   entryPoints: [path.join(PACKAGE_ROOT, 'src/cli.ts')],
   metafile: true,
   bundle: true,
@@ -36,6 +36,17 @@ const cli = buildSync({
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // node-plop imports Handlebars' compiler: the bundled copy below (dist/handlebars.cjs) rather than a second one
+  // inside node-plop's chunk. Only node-plop (bundled into dist/chunks/) imports it by name; our own code requires it
+  // by path (src/plan/handlebars.ts).
+  plugins: [
+    {
+      name: 'handlebars-from-dist',
+      setup(plugin) {
+        plugin.onResolve({ filter: /^handlebars$/ }, () => ({ path: `../${path.basename(HANDLEBARS_COMPILER_FILE)}`, external: true }));
+      },
+    },
+  ],
   // Bundled CommonJS dependencies call require(); an ES module has none unless given one.
   banner: { js: "import { createRequire as __cbfCreateRequire } from 'node:module'; const require = __cbfCreateRequire(import.meta.url);" },
 });

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../src/cli.js';
 
 export interface CliRun {
@@ -16,6 +18,17 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
   const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false, env: {}, cwd };
   const code = await main(argv, io);
   return { code, stdout, stderr };
+}
+
+/**
+ * Runs the built CLI (bin/create-backend-fit.js -> dist/, as `npm test` builds it) in a child process: the bundle
+ * renders from precompiled templates and loads Handlebars' compiler and node-plop from its own files, so the paths a
+ * team's templates and plopfile take there differ from src/.
+ */
+export function builtCli(cwd: string, ...argv: string[]): CliRun {
+  const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/create-backend-fit.js');
+  const run = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
 export function tempDir(prefix: string): string {

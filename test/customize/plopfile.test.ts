@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, tempDir, write } from './helpers.js';
+import { builtCli, cli, tempDir, tree, write } from './helpers.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -36,6 +36,20 @@ describe('team plopfile', () => {
     expect(run.code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'billing/TEAM.md'), 'utf8')).toBe('BILLING\n');
     expect(fs.readFileSync(path.join(root, 'billing/docs/billing-runbook.md'), 'utf8')).toBe('# Runbook for billing on port 3000\n');
+  });
+
+  it('does the same through the built CLI, whose templates are precompiled and whose plop and compiler are bundled', async () => {
+    const root = teamFolder();
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.mkdirSync(path.join(root, 'built'));
+    const fromSource = await cli(path.join(root, 'src'), 'billing', ...FLAGS, '--templates', '../team', '--trust');
+    const built = builtCli(path.join(root, 'built'), 'billing', ...FLAGS, '--templates', '../team', '--trust');
+    expect(built.stderr).toBe('');
+    expect([fromSource.code, built.code]).toEqual([0, 0]);
+    const files = tree(path.join(root, 'built/billing'));
+    expect(files['TEAM.md']).toBe('BILLING\n');
+    expect(files['docs/billing-runbook.md']).toBe('# Runbook for billing on port 3000\n');
+    expect(files).toEqual(tree(path.join(root, 'src/billing')));
   });
 
   it('needs consent to run team code when there is no terminal to ask', async () => {
