@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../src/cli.js';
+import { requireFreshBuild } from '../built-cli.js';
 
 export interface CliRun {
   code: number;
@@ -26,7 +26,7 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
  * team's templates and plopfile take there differ from src/.
  */
 export function builtCli(cwd: string, ...argv: string[]): CliRun {
-  const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/create-backend-fit.js');
+  const bin = requireFreshBuild();
   const run = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }

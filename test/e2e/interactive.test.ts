@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from './tools.js';
+import { requireFreshBuild } from '../built-cli.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-tty-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ const KEYS = { enter: '\r', down: '\x1b[B', ctrlC: '\x03' };
 function session(args: string, steps: [waitFor: string, keys: string][]): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve, reject) => {
     // A pty from script has no size; clack would wrap every character onto its own line.
-    const command = `stty cols 120 rows 50 && exec node ${JSON.stringify(path.join(REPO, 'bin/create-backend-fit.js'))} ${args}`;
+    const command = `stty cols 120 rows 50 && exec node ${JSON.stringify(requireFreshBuild())} ${args}`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, env: { ...process.env, TERM: 'xterm', CI: '' } });
     let screen = '';
     let next = 0;

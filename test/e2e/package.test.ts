@@ -11,12 +11,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runShell } from './processes.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
+import { requireFreshBuild } from '../built-cli.js';
 
 const MINUTE = 60_000;
 let scratch: string;
 let tarball: string;
 
 beforeAll(() => {
+  requireFreshBuild();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-package-'));
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: REPO, encoding: 'utf8' })) as { filename: string }[];
   tarball = path.join(scratch, packed[0]!.filename);
@@ -26,7 +28,19 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 describe('npm pack', () => {
   it('holds only what runs: the bundle, the bin, templates, README and LICENSE', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/create-backend-fit.js', 'dist/cli.js', 'templates/fastify/base/package.json.hbs']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'bin/create-backend-fit.js',
+        'dist/cli.js',
+        'dist/handlebars-runtime.cjs',
+        'dist/handlebars.cjs',
+        'dist/compiled-templates/fastify.cjs',
+        'templates/fastify/base/package.json.hbs',
+      ]),
+    );
     const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/)/.test(f));
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('test/') || f.startsWith('src/'))).toEqual([]);
@@ -77,7 +91,7 @@ describe('the oldest Node engines allows, and Node 24', () => {
     const tools = requireTools();
     const outputs = [process.execPath, tools.nodeOldest, tools.node24].map((node) => {
       const cwd = fs.mkdtempSync(path.join(scratch, 'node-'));
-      const cli = (...args: string[]) => execFileSync(node, [path.join(REPO, 'bin/create-backend-fit.js'), ...args], { cwd, encoding: 'utf8' });
+      const cli = (...args: string[]) => execFileSync(node, [requireFreshBuild(), ...args], { cwd, encoding: 'utf8' });
       const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
       cli('api', '--framework', 'axum', '--deploy', 'serverless', '--yes', '--no-install', '--no-git');
       const files = fs.readdirSync(path.join(cwd, 'api'), { recursive: true }).map(String).sort();

@@ -27,6 +27,7 @@ import {
 } from './processes.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
+import { requireFreshBuild } from '../built-cli.js';
 
 interface ListedFramework {
   id: string;
@@ -36,7 +37,7 @@ interface ListedFramework {
   commands: { install: string; test: string; start: string; lambda: string };
 }
 
-const CLI = path.join(REPO, 'bin/create-backend-fit.js');
+const CLI = requireFreshBuild();
 const MINUTE = 60_000;
 /** Compiled starters build on first start (cargo, Maven): generous, but bounded. */
 const START_TIMEOUT = 10 * MINUTE;
