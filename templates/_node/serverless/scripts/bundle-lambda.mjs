@@ -26,6 +26,15 @@ const optional = [
   '@fastify/view',
 ];
 
+// Fastify's schema compilers (Ajv, fast-json-stringify), when scripts/compile-schemas.mjs has compiled the route schemas
+// to code: Fastify then never loads them, so they stay out (about 40% of the bundle). Loading one anyway fails loudly.
+const compiledAtBuildTime = ['@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'];
+const precompiled = fs.existsSync(path.join(path.dirname(entry), 'compiled-schemas'));
+
+// Built-ins that only a listening server uses (Fastify creates its https/http2 server and resolves the listen address
+// with them); on Lambda, where events arrive without a socket, they are loaded on first use instead of at start-up.
+const serverOnlyBuiltins = new Set(['http2', 'https', 'dns']);
+
 await build({
   entryPoints: [entry],
   outfile,
@@ -48,10 +57,36 @@ await build({
       // getters then load Node's bundled undici (~30 ms of a cold start); require() leaves them alone.
       name: 'builtins-through-require',
       setup(b) {
-        b.onResolve({ filter: /^[a-z:_/]+$/ }, (args) =>
-          args.kind === 'import-statement' && builtins.has(args.path) ? { path: args.path, namespace: 'builtin' } : undefined,
-        );
+        b.onResolve({ filter: /^[a-z:_/0-9]+$/ }, (args) => {
+          if (!builtins.has(args.path)) return undefined;
+          const name = args.path.replace(/^node:/, '');
+          if (serverOnlyBuiltins.has(name) && (args.kind === 'require-call' || args.kind === 'import-statement')) return { path: name, namespace: 'lazy-builtin' };
+          return args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined;
+        });
         b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+        // The module object, standing in for the built-in until a property of it is read.
+        b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+          loader: 'js',
+          contents: `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(`node:${args.path}`)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
+});`,
+        }));
+      },
+    },
+    {
+      name: 'schema-compilers-compiled-at-build-time',
+      setup(b) {
+        if (!precompiled) return;
+        const filter = new RegExp(`^(${compiledAtBuildTime.join('|')})$`);
+        b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'compiled-at-build-time' }));
+        b.onLoad({ filter: /.*/, namespace: 'compiled-at-build-time' }, (args) => ({
+          loader: 'js',
+          contents: `throw new Error(${JSON.stringify(`${args.path} is not in this bundle: the route schemas were compiled at build time (scripts/compile-schemas.mjs), and this one was not`)});`,
+        }));
       },
     },
     {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { buildApp } from '../src/app.ts';
 import { handler } from '../src/lambda.ts';
+import { precompiledSchemaController } from '../src/precompiled-schemas.ts';
 
 /** An API Gateway HTTP API (payload format 2.0) event, as the route in template.yaml delivers it. */
 function httpApiEvent(path: string): APIGatewayProxyEventV2 {
@@ -59,5 +61,12 @@ describe('Lambda handler (HTTP API payload 2.0)', () => {
     const res = await invoke('/nope');
     assert.equal(res.status, 404);
     assert.equal(res.json.statusCode, 404);
+  });
+});
+
+describe('route schemas compiled at build time', () => {
+  it('refuses to start when a route schema has no compiled code', async () => {
+    const app = buildApp({ logger: false, schemaController: precompiledSchemaController({ validators: {}, serializers: {} }) });
+    await assert.rejects(app.ready(), /No compiled code for the schema of GET \/invoices\/:id params/);
   });
 });

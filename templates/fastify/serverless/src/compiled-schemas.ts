@@ -1,0 +1,8 @@
+import type { CompiledSchemas } from './precompiled-schemas.ts';
+
+/**
+ * The route schemas compiled to code. In the source there are none (tests, `npm run dev`: Fastify compiles the schemas
+ * when the app starts); the Lambda build (make build-ApiFunction) runs scripts/compile-schemas.mjs, which writes
+ * dist/compiled-schemas.js over this file's output before the bundle is made.
+ */
+export const compiledSchemas: CompiledSchemas | undefined = undefined;
