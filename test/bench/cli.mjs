@@ -87,21 +87,42 @@ export async function coldStart({ runs = 15 } = {}) {
 export async function generation({ pairs = 10 } = {}) {
   const tools = ensureScratchTools();
   const vite = viteNode(tools.createViteEngines);
-  const env = cleanEnv();
   const root = freshDir('gen');
-  const ours = (cwd) => measure([process.execPath, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git'], { cwd, env });
-  const theirs = (cwd) => measure([vite.node, tools.createVite, 'app', '--template', 'react-ts', '--no-interactive', '--no-immediate'], { cwd, env });
   const countFiles = (dir) => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  const { rows, medianRow } = await generationPairs({ oursNode: process.execPath, viteNode: vite.node, tools, pairs, prefix: '' });
+  // The same on Node 24 (the LTS the Node starters target, from .tmp/tools), whose start-up is much shorter.
+  const node24 = path.join(REPO, '.tmp/tools/node_modules/node/bin/node');
+  need(fs.existsSync(node24), 'Node 24 in .tmp/tools', 'bash .ci/install-tools.sh');
+  const on24 = await generationPairs({ oursNode: node24, viteNode: node24, tools, pairs, prefix: 'node24-' });
+  rows.push(medianRow, ['', '', '', ''], ...on24.rows, [`${on24.medianRow[0]} (Node 24, both)`, ...on24.medianRow.slice(1)]);
+  const oursFiles = countFiles(path.join(root, '0-ours/app'));
+  const viteFiles = countFiles(path.join(root, '0-vite/app'));
+  table(
+    `2. Generation, ${pairs} pairs of runs on this Node, then ${pairs} on Node 24 (ours/vite ratio per pair; median rows: medians and the median of the pair ratios)`,
+    ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
+    rows,
+    [
+      `ours: create-backend-fit app --framework fastify --deploy containers --yes --no-install --no-git (${oursFiles} files)`,
+      `vite: create-vite app --template react-ts --no-interactive --no-immediate (${viteFiles} files); ${vite.note}`,
+      `each run in a fresh folder under ${root}; wall time from spawn to exit.`,
+    ],
+  );
+}
+
+async function generationPairs({ oursNode, viteNode: viteBin, tools, pairs, prefix }) {
+  const env = cleanEnv();
+  const ours = (cwd) => measure([oursNode, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git'], { cwd, env });
+  const theirs = (cwd) => measure([viteBin, tools.createVite, 'app', '--template', 'react-ts', '--no-interactive', '--no-immediate'], { cwd, env });
   // Warm-up pair, not counted.
-  await ours(freshDir('gen', 'warm-ours'));
-  await theirs(freshDir('gen', 'warm-vite'));
+  await ours(freshDir('gen', `${prefix}warm-ours`));
+  await theirs(freshDir('gen', `${prefix}warm-vite`));
   const rows = [];
   const o = [];
   const v = [];
   for (let i = 0; i < pairs; i++) {
     // Alternate which goes first, so neither always runs on the cache the other just warmed.
-    const a = freshDir('gen', `${i}-ours`);
-    const b = freshDir('gen', `${i}-vite`);
+    const a = freshDir('gen', `${prefix}${i}-ours`);
+    const b = freshDir('gen', `${prefix}${i}-vite`);
     let ro, rv;
     if (i % 2 === 0) {
       ro = await ours(a);
@@ -115,19 +136,7 @@ export async function generation({ pairs = 10 } = {}) {
     rows.push([`pair ${i + 1}${i % 2 ? ' (vite first)' : ''}`, ms(ro.wall), ms(rv.wall), ratio(ro.wall, rv.wall)]);
   }
   const pairRatios = o.map((x, i) => x / v[i]);
-  rows.push(['median', ms(median(o)), ms(median(v)), `${fmt(median(pairRatios), 2)}x`]);
-  const oursFiles = countFiles(path.join(root, '0-ours/app'));
-  const viteFiles = countFiles(path.join(root, '0-vite/app'));
-  table(
-    `2. Generation, ${pairs} pairs of runs (ours/vite ratio per pair; last row: medians and the median of the pair ratios)`,
-    ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
-    rows,
-    [
-      `ours: create-backend-fit app --framework fastify --deploy containers --yes --no-install --no-git (${oursFiles} files)`,
-      `vite: create-vite app --template react-ts --no-interactive --no-immediate (${viteFiles} files); ${vite.note}`,
-      `each run in a fresh folder under ${root}; wall time from spawn to exit.`,
-    ],
-  );
+  return { rows, medianRow: ['median', ms(median(o)), ms(median(v)), `${fmt(median(pairRatios), 2)}x`] };
 }
 
 const WATCHED = ['@clack/prompts', 'handlebars', 'execa', 'node-plop'];
