@@ -5,9 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO } from './e2e/tools.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILT_CLI = path.join(REPO, 'bin/create-backend-fit.js');
 
 function newestUnder(dir: string): { file: string; mtimeMs: number } {

@@ -35,14 +35,19 @@ const requireModule = createRequire(import.meta.url);
 /** The module holding one framework's precompiled layers. */
 export const compiledFileFor = (compiledDir: string, framework: string) => path.join(compiledDir, `${framework}.cjs`);
 
+/** One framework's precompiled layers, loaded once per generation; none if the build wrote no module for it. */
+export function loadCompiled(compiledDir: string, framework: string): CompiledFramework | undefined {
+  const file = compiledFileFor(compiledDir, framework);
+  return fs.existsSync(file) ? (requireModule(file) as CompiledFramework) : undefined;
+}
+
 /**
  * The files of one built-in layer folder (`fastify/base`, `_shared/partials`) from a framework's module, as
  * `listLayer` would list them from disk. A layer the build did not write is a folder that does not exist.
  */
-export function compiledLayer(compiledFile: string, templatesRoot: string, layer: string): TemplateFile[] {
-  if (!fs.existsSync(compiledFile)) return [];
+export function compiledLayer(compiled: CompiledFramework, templatesRoot: string, layer: string): TemplateFile[] {
   const layerDir = path.join(templatesRoot, layer);
-  return ((requireModule(compiledFile) as CompiledFramework)[layer] ?? []).map(([relPath, mode, spec]) => ({
+  return (compiled[layer] ?? []).map(([relPath, mode, spec]) => ({
     relPath,
     absPath: path.join(layerDir, relPath),
     mode,

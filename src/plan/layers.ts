@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DeployTarget, FrameworkId, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { compiledLayer, type TemplateSpec } from './compiled.js';
+import { compiledLayer, type CompiledFramework, type TemplateSpec } from './compiled.js';
 
 export class TemplateError extends Error {}
 
@@ -40,14 +40,14 @@ export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>,
 
 /**
  * Every file of the named layers in every root, in order, later ones replacing earlier ones path by path. The
- * built-in root is read from `compiledFile`, the framework's precompiled module, when given (the bundled build),
+ * built-in root is read from `compiled`, the framework's precompiled layers, when given (the bundled build),
  * else from disk.
  */
-export function collectLayers(roots: string[], layers: string[], compiledFile?: string): Map<string, TemplateFile> {
+export function collectLayers(roots: string[], layers: string[], compiled?: CompiledFramework): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
   for (const root of roots) {
     for (const layer of layers) {
-      const listed = compiledFile && root === BUILTIN_TEMPLATES ? compiledLayer(compiledFile, root, layer) : listLayer(path.join(root, layer));
+      const listed = compiled && root === BUILTIN_TEMPLATES ? compiledLayer(compiled, root, layer) : listLayer(path.join(root, layer));
       for (const file of listed) files.set(file.relPath, file);
     }
   }
@@ -87,9 +87,9 @@ function* walk(root: string, rel: string): Generator<string> {
  * Partials by file name: `_shared/partials` (e.g. a CI toolchain setup), then the framework's own `partials/`, which
  * may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
  */
-export function partialFiles(roots: string[], framework: FrameworkId, compiledFile?: string): Map<string, string | TemplateSpec> {
+export function partialFiles(roots: string[], framework: FrameworkId, compiled?: CompiledFramework): Map<string, string | TemplateSpec> {
   const partials = new Map<string, string | TemplateSpec>();
-  for (const file of collectLayers(roots, ['_shared/partials', `${framework}/partials`], compiledFile).values()) {
+  for (const file of collectLayers(roots, ['_shared/partials', `${framework}/partials`], compiled).values()) {
     if (file.relPath.includes('/') || !file.relPath.endsWith('.hbs')) continue;
     partials.set(file.relPath.slice(0, -'.hbs'.length), file.spec ?? fs.readFileSync(file.absPath, 'utf8'));
   }

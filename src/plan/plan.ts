@@ -13,7 +13,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
 import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 import { createEngine } from './helpers.js';
-import { compiledFileFor, defaultCompiledDir } from './compiled.js';
+import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
@@ -63,9 +63,9 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   // The team's folders (--templates) come last, so their files replace or add to the built-in ones.
   const roots = [BUILTIN_TEMPLATES, ...(answers.templates ?? [])];
   const compiledDir = options.compiledTemplates === undefined ? defaultCompiledDir() : options.compiledTemplates || undefined;
-  const compiledFile = compiledDir ? compiledFileFor(compiledDir, framework.id) : undefined;
-  const partials = partialFiles(roots, framework.id, compiledFile);
-  const templates = collectLayers(roots, layerNames(framework, answers.deploy), compiledFile);
+  const compiled = compiledDir ? loadCompiled(compiledDir, framework.id) : undefined;
+  const partials = partialFiles(roots, framework.id, compiled);
+  const templates = collectLayers(roots, layerNames(framework, answers.deploy), compiled);
   const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
   const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime() : handlebarsCompiler());
   for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : engine.template(partial));

@@ -6,15 +6,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, CLI, ensureScratchTools, fmt, freshDir, max, mb, median, min, ms, need, now, ratio, REPO, satisfies, table, WORK } from './lib.mjs';
+import { cleanEnv, CLI, e2e, ensureScratchTools, fmt, freshDir, max, mb, median, min, ms, need, now, ratio, REPO, satisfies, table, WORK } from './lib.mjs';
 
 const TIME = '/usr/bin/time';
 
+/** Node 24 from .tmp/tools, where the e2e suite's tool list says it is (and fails loudly when it is missing). */
+const node24Path = async () => (await e2e()).requireTools().node24;
+
 /** The Node that runs create-vite: this one if its engines allow, else Node 24 from .tmp/tools. */
-function viteNode(engines) {
+async function viteNode(engines) {
   if (satisfies(process.version, engines)) return { node: process.execPath, note: `create-vite engines "${engines}": run with this Node ${process.version} (same as ours)` };
-  const node24 = path.join(REPO, '.tmp/tools/node_modules/node/bin/node');
-  need(fs.existsSync(node24), `a Node satisfying create-vite's engines "${engines}"`, 'bash .ci/install-tools.sh (Node 24 into .tmp/tools)');
+  const node24 = await node24Path();
   return { node: node24, note: `create-vite engines "${engines}" exclude ${process.version}: run with Node 24 (${node24})` };
 }
 
@@ -55,7 +57,7 @@ export const rssSource = () => (fs.existsSync(TIME) ? `${TIME} -f %M (the child'
 
 export async function coldStart({ runs = 15 } = {}) {
   const tools = ensureScratchTools();
-  const vite = viteNode(tools.createViteEngines);
+  const vite = await viteNode(tools.createViteEngines);
   const env = cleanEnv();
   const cwd = freshDir('cold');
   const cases = [
@@ -86,13 +88,12 @@ export async function coldStart({ runs = 15 } = {}) {
 
 export async function generation({ pairs = 10 } = {}) {
   const tools = ensureScratchTools();
-  const vite = viteNode(tools.createViteEngines);
+  const vite = await viteNode(tools.createViteEngines);
   const root = freshDir('gen');
   const countFiles = (dir) => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   const { rows, medianRow } = await generationPairs({ oursNode: process.execPath, viteNode: vite.node, tools, pairs, prefix: '' });
   // The same on Node 24 (the LTS the Node starters target, from .tmp/tools), whose start-up is much shorter.
-  const node24 = path.join(REPO, '.tmp/tools/node_modules/node/bin/node');
-  need(fs.existsSync(node24), 'Node 24 in .tmp/tools', 'bash .ci/install-tools.sh');
+  const node24 = await node24Path();
   const on24 = await generationPairs({ oursNode: node24, viteNode: node24, tools, pairs, prefix: 'node24-' });
   rows.push(medianRow, ['', '', '', ''], ...on24.rows, [`${on24.medianRow[0]} (Node 24, both)`, ...on24.medianRow.slice(1)]);
   const oursFiles = countFiles(path.join(root, '0-ours/app'));

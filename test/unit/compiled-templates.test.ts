@@ -12,7 +12,7 @@ import { precompiledFrameworks } from '../../src/build/precompile-templates.js';
 import { decide } from '../../src/decide/decide.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import type { DeployTarget, FrameworkId } from '../../src/frameworks/types.js';
-import { compiledFileFor, compiledLayer } from '../../src/plan/compiled.js';
+import { compiledFileFor, compiledLayer, loadCompiled } from '../../src/plan/compiled.js';
 import { BUILTIN_TEMPLATES, listLayer } from '../../src/plan/layers.js';
 import { plan } from '../../src/plan/plan.js';
 
@@ -41,10 +41,12 @@ describe('precompiled built-in templates', () => {
   it('list every layer folder a framework reads with the files, modes and templates that are on disk', () => {
     expect(fs.readdirSync(BUILTIN_TEMPLATES)).toEqual(expect.arrayContaining(['_shared', 'fastify', 'spring-boot']));
     for (const framework of frameworks) {
+      const module = loadCompiled(compiledDir, framework.id);
+      expect(module, `${framework.id}.cjs`).toBeDefined();
       for (const group of ['_shared', `_${framework.ecosystem}`, framework.id].filter((g) => fs.existsSync(path.join(BUILTIN_TEMPLATES, g)))) {
         for (const layer of fs.readdirSync(path.join(BUILTIN_TEMPLATES, group))) {
           const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
-          const compiled = compiledLayer(compiledFileFor(compiledDir, framework.id), BUILTIN_TEMPLATES, `${group}/${layer}`);
+          const compiled = compiledLayer(module!, BUILTIN_TEMPLATES, `${group}/${layer}`);
           expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${framework.id}: ${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
           for (const file of compiled) expect(Boolean(file.spec), `${group}/${layer}/${file.relPath}`).toBe(file.relPath.endsWith('.hbs'));
         }
