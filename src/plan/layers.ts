@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeployTarget, FrameworkId, FrameworkRecord } from '../frameworks/types.js';
+import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { compiledLayer, type CompiledFramework, type TemplateSpec } from './compiled.js';
 
@@ -84,12 +84,14 @@ function* walk(root: string, rel: string): Generator<string> {
 }
 
 /**
- * Partials by file name: `_shared/partials` (e.g. a CI toolchain setup), then the framework's own `partials/`, which
- * may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
+ * Partials by file name, in the order of the template layers: `_shared/partials` (e.g. a CI toolchain setup), the
+ * ecosystem's (e.g. `_python/partials`: the Lambda notes both Python starters' READMEs include), then the framework's
+ * own `partials/`, which may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
  */
-export function partialFiles(roots: string[], framework: FrameworkId, compiled?: CompiledFramework): Map<string, string | TemplateSpec> {
+export function partialFiles(roots: string[], framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, compiled?: CompiledFramework): Map<string, string | TemplateSpec> {
   const partials = new Map<string, string | TemplateSpec>();
-  for (const file of collectLayers(roots, ['_shared/partials', `${framework}/partials`], compiled).values()) {
+  const layers = ['_shared', `_${framework.ecosystem}`, framework.id].map((group) => `${group}/partials`);
+  for (const file of collectLayers(roots, layers, compiled).values()) {
     if (file.relPath.includes('/') || !file.relPath.endsWith('.hbs')) continue;
     partials.set(file.relPath.slice(0, -'.hbs'.length), file.spec ?? fs.readFileSync(file.absPath, 'utf8'));
   }

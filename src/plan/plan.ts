@@ -64,7 +64,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const roots = [BUILTIN_TEMPLATES, ...(answers.templates ?? [])];
   const compiledDir = options.compiledTemplates === undefined ? defaultCompiledDir() : options.compiledTemplates || undefined;
   const compiled = compiledDir ? loadCompiled(compiledDir, framework.id) : undefined;
-  const partials = partialFiles(roots, framework.id, compiled);
+  const partials = partialFiles(roots, framework, compiled);
   const templates = collectLayers(roots, layerNames(framework, answers.deploy), compiled);
   const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
   const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime() : handlebarsCompiler());

@@ -74,6 +74,15 @@ describe('plan', () => {
     expect(record.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('lends an ecosystem\'s partials to its starters only (_python/partials: the Python Lambda notes)', () => {
+    const readme = (framework: FrameworkId, deploy: DeployTarget) => fileMap(planFor(framework, deploy)).get('README.md')!;
+    expect(readme('fastapi', 'serverless')).toContain('every module FastAPI imports');
+    expect(readme('django', 'serverless')).toContain('importing Django itself');
+    for (const [framework, deploy] of [['fastapi', 'containers'], ['fastify', 'serverless'], ['gin', 'serverless']] as const) {
+      expect(readme(framework, deploy), `${framework} ${deploy}`).not.toContain('SnapStart (Python');
+    }
+  });
+
   it('refuses a framework with no starter for the target', () => {
     const missing = frameworks.find((f) => f.deployTargets.length === 0);
     if (missing) expect(() => planFor(missing.id, 'containers')).toThrow(/no starter yet/);
