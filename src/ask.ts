@@ -1,7 +1,7 @@
 /**
  * The only module that prompts. Each question is asked only when its flag is missing; Ctrl-C at any prompt is a
  * cancellation (exit 130, nothing written). The prompt library loads when a terminal session starts (`prompts()`):
- * the questions themselves are small and bundled into cli.js, so a non-interactive run loads no prompt code at all.
+ * the questions themselves are small and bundled into cli.cjs, so a non-interactive run loads no prompt code at all.
  */
 import { TEAM_LANGUAGES, WORKLOADS, type DecisionInputs } from './answers.js';
 import { decide, type Decision } from './decide/decide.js';
@@ -9,6 +9,7 @@ import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
 import { NameError, validateFolderName, deriveNames } from './plan/names.js';
+import { useStreams } from './output.js';
 
 const LANGUAGE_LABELS: Record<(typeof TEAM_LANGUAGES)[number], string> = {
   typescript: 'TypeScript',
@@ -31,6 +32,7 @@ type Clack = typeof import('@clack/prompts');
 
 /** Loads the prompt library and returns the questions, asked with it. */
 export async function prompts() {
+  useStreams();
   return promptsWith(await import('@clack/prompts'));
 }
 

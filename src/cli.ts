@@ -23,6 +23,7 @@ import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError } from './plan/names.js';
 import { plan } from './plan/plan.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { writer } from './output.js';
 import { removePendingTempDirs, writePlan } from './write.js';
 
 export interface Io {
@@ -33,10 +34,17 @@ export interface Io {
   cwd: string;
 }
 
+/** node:tty, loaded when first asked for (getBuiltinModule: a synchronous load from an ES module). */
+const tty = () => process.getBuiltinModule('node:tty') as typeof import('node:tty');
+
 const defaultIo = (): Io => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  stdout: writer(1, () => process.stdout),
+  stderr: writer(2, () => process.stderr),
+  // Asked only when a command could prompt (not with --yes or --json), and with isatty: node:tty loads Node's net
+  // and stream modules, and process.stdin.isTTY would also build a stream for stdin (about 3 ms together).
+  get interactive() {
+    return tty().isatty(0) && tty().isatty(1);
+  },
   env: process.env,
   cwd: process.cwd(),
 });
@@ -46,7 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const args = parseArgs(argv);
     if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION));
     if (args.options.version) return print(io, `${TOOL_VERSION}\n`);
-    const interactive = io.interactive && !args.options.yes && !args.options.json;
+    const interactive = !args.options.yes && !args.options.json && io.interactive;
     switch (args.command) {
       case 'list':
         return listCommand(args, io);

@@ -186,29 +186,46 @@ export async function modules() {
   ];
   const rows = [];
   const packagesSeen = [];
+  const builtinsSeen = [];
+  const builtinHook = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin-count.cjs');
+  const stdio = ['ignore', 'ignore', 'pipe'];
+  /** The public built-ins a run loads, by a second run of the same command under builtin-count.cjs. */
+  const builtinsOf = (args) => {
+    const out = path.join(cwd, 'builtins.json');
+    fs.rmSync(path.join(cwd, 'app'), { recursive: true, force: true });
+    const r = spawnSync(process.execPath, ['-r', builtinHook, ...args], { cwd, env: cleanEnv({ BENCH_MODULES_OUT: out }), stdio, timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status ?? r.signal}: ${String(r.stderr).slice(-2000)}`);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  };
+  // What Node loads with no program at all: a command costs what it adds.
+  const bareBuiltins = new Set(builtinsOf(['-e', '']));
   for (const c of commands) {
     const out = path.join(cwd, 'modules.json');
     fs.rmSync(path.join(cwd, 'app'), { recursive: true, force: true });
-    const r = spawnSync(process.execPath, ['--import', hook, CLI, ...c.args], { cwd, env: cleanEnv({ BENCH_MODULES_OUT: out }), stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', hook, CLI, ...c.args], { cwd, env: cleanEnv({ BENCH_MODULES_OUT: out }), stdio, timeout: 60_000 });
     if (r.status !== 0) throw new Error(`create-backend-fit ${c.args.join(' ')} exited ${r.status ?? r.signal}: ${String(r.stderr).slice(-2000)}`);
     const urls = JSON.parse(fs.readFileSync(out, 'utf8'));
     const files = urls.filter((u) => u.startsWith('file:'));
-    const builtins = urls.filter((u) => u.startsWith('node:'));
+    const builtins = builtinsOf([CLI, ...c.args]).filter((u) => !bareBuiltins.has(u));
     const deps = files.filter((u) => u.includes('/node_modules/'));
     const packages = [...new Set(files.flatMap((u) => packagesIn(u, buildMeta)))].sort();
     const kib = files.reduce((sum, u) => sum + bytesOf(u), 0) / 1024;
     packagesSeen.push(`${c.name}: ${packages.join(', ') || '(none)'}`);
+    builtinsSeen.push(`${c.name}: ${builtins.map((u) => u.slice('node:'.length)).sort().join(', ') || '(none)'}`);
     rows.push([c.name, String(files.length), String(files.length - deps.length), String(deps.length), fmt(kib, 0), String(builtins.length), ...WATCHED.map((p) => (packages.includes(p) ? 'YES' : 'no'))]);
   }
   table(
     '3. Modules loaded per command (counted by a module hook: every ESM load plus require.cache at exit)',
-    ['command', 'JS files', 'own (bin, dist)', 'node_modules', 'KiB of JS', 'node: builtins', ...WATCHED],
+    ['command', 'JS files', 'own (bin, dist)', 'node_modules', 'KiB of JS', 'node: built-ins', ...WATCHED],
     rows,
     [
-      'JS files = own + node_modules; builtins imported from ESM are counted apart. A package counts as loaded when a file of it loads, or a loaded',
-      'output file of our build bundles one of its files (esbuild\'s metafile). A YES for --help/--version is a lazy import gone eager.',
+      'JS files = own + node_modules. node: built-ins = Node\'s public modules loaded beyond a bare `node -e \'\'` (process.moduleLoadList, second run).',
+      'A package counts as loaded when a file of it loads, or a loaded output file of our build bundles one of its files (esbuild\'s metafile).',
+      'A YES for --help/--version is a lazy import gone eager.',
       'packages loaded (from node_modules or inlined in loaded chunks):',
       ...packagesSeen.map((s) => `  ${s}`),
+      'built-ins loaded beyond a bare node:',
+      ...builtinsSeen.map((s) => `  ${s}`),
     ],
   );
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(REPO, 'bin/create-backend-fit.js');
+export const CLI = path.join(REPO, 'bin/create-backend-fit.cjs');
 export const WORK = process.env.BENCH_WORK ?? '/tmp/bench-work';
 /** Pinned versions of what the benchmark installs into WORK/tools with npm. */
 export const PINNED = { 'create-vite': '9.3.0', autocannon: '8.0.0' };
@@ -245,7 +245,7 @@ export function satisfies(version, range) {
 
 /** The frameworks as `list --json` describes them (the built CLI is the source of truth, as in the e2e suite). */
 export function listFrameworks() {
-  need(fs.existsSync(path.join(REPO, 'dist/cli.js')), 'the built CLI (dist/cli.js)', 'npm run build');
+  need(fs.existsSync(path.join(REPO, 'dist/cli.cjs')), 'the built CLI (dist/cli.cjs)', 'npm run build');
   return JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' }));
 }
 

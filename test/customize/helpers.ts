@@ -21,7 +21,7 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
 }
 
 /**
- * Runs the built CLI (bin/create-backend-fit.js -> dist/, as `npm test` builds it) in a child process: the bundle
+ * Runs the built CLI (bin/create-backend-fit.cjs -> dist/, as `npm test` builds it) in a child process: the bundle
  * renders from precompiled templates and loads Handlebars' compiler and node-plop from its own files, so the paths a
  * team's templates and plopfile take there differ from src/.
  */

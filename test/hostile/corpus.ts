@@ -33,7 +33,7 @@ export function cli(): string {
     fs.mkdirSync(dir, { recursive: true });
     for (const entry of ['bin', 'dist', 'templates', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-    const bin = path.join(dir, 'bin/create-backend-fit.js');
+    const bin = path.join(dir, 'bin/create-backend-fit.cjs');
     const check = spawnSync(process.execPath, [bin, 'probe', '--framework', 'spring-boot', '--dry-run', '--json'], { cwd: SCRATCH, encoding: 'utf8' });
     if (check.status === 0) return (cliPath = bin);
     execFileSync('sleep', ['2']);
