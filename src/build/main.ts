@@ -52,10 +52,12 @@ const cli = await build({
       // built-in needs no interop, so our own files' default imports of built-ins become plain require() calls.
       name: 'builtins-by-require',
       setup(plugin) {
-        plugin.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path: file }) => ({
-          contents: fs.readFileSync(file, 'utf8').replace(/^import (\w+) from '(node:[\w/]+)';$/gm, "const $1 = require('$2');"),
-          loader: 'ts',
-        }));
+        const ownSources = path.join(PACKAGE_ROOT, 'src') + path.sep;
+        plugin.onLoad({ filter: /\.ts$/ }, ({ path: file }) =>
+          file.startsWith(ownSources)
+            ? { contents: fs.readFileSync(file, 'utf8').replace(/^import (\w+) from '(node:[\w/]+)';$/gm, "const $1 = require('$2');"), loader: 'ts' }
+            : undefined,
+        );
       },
     },
     {

@@ -6,7 +6,9 @@
  *   program alone.
  * - Throughput: Fastify and NestJS starters against a bare server of the same framework with one route (files written
  *   into the scratch folder, importing the framework from the starter's node_modules, so versions match), both on
- *   Node 24, loaded by autocannon from a second process on 127.0.0.1.
+ *   Node 24, loaded by autocannon from a second process on 127.0.0.1. The Fastify starter also runs with its request
+ *   lines off (LOG_LEVEL=warn), which splits its gap to bare into the contract's log line and the rest, and beside a
+ *   bare Fastify with its own logger on (Fastify's default request logging).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -98,11 +100,22 @@ export async function starters({ frameworks, quick }) {
       if (!frameworks || frameworks.includes(id)) rows.push([id, 'not measured (no working starter)', '', '', '', '', '']);
       continue;
     }
-    const results = { bare: [], starter: [] };
+    // Fastify's starter reads LOG_LEVEL: a third server, the same starter with its request lines off, splits the gap
+    // to bare into what the contract's one log line per request costs and what the rest of the starter costs.
+    // And a bare Fastify with its own logger on (two pino lines per request): the framework's default way to log
+    // requests, what a team would otherwise start from.
+    const kinds = id === 'fastify' ? ['bare', 'starter', 'starter, no request lines', 'bare, Fastify logger on'] : ['bare', 'starter'];
+    const commandOf = {
+      bare: `exec '${node24}' '${bareSources[id]}'`,
+      starter: runOnly.get(id),
+      'starter, no request lines': `LOG_LEVEL=warn ${runOnly.get(id)}`,
+      'bare, Fastify logger on': `exec '${node24}' '${bareSources.fastifyLogged}'`,
+    };
+    const results = Object.fromEntries(kinds.map((kind) => [kind, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const kind of round % 2 === 0 ? ['bare', 'starter'] : ['starter', 'bare']) {
-        const command = kind === 'bare' ? `exec '${node24}' '${bareSources[id]}'` : runOnly.get(id);
-        const server = await timeStart(`${id}-${kind}`, p.dir, command, { probe: '/invoices/42', timeoutMs: 2 * MINUTE, keep: true });
+      // Rotate which goes first, so none always runs on the cache another just warmed.
+      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+        const server = await timeStart(`${id}-${kind.replace(/\W+/g, '-')}`, p.dir, commandOf[kind], { probe: '/invoices/42', timeoutMs: 2 * MINUTE, keep: true });
         const answer = await request(`http://127.0.0.1:${server.port}/invoices/42`);
         if (answer.status !== 200) throw new Error(`${id} ${kind}: GET /invoices/42 answered ${answer.status}`);
         const linesBefore = countLines(server.log);
@@ -113,22 +126,23 @@ export async function starters({ frameworks, quick }) {
         rows.push([id, kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`, fmt(logged, 0)]);
       }
     }
-    const rpsRatios = results.starter.map((r, i) => r.rps / results.bare[i].rps);
-    const p99S = median(results.starter.map((r) => r.p99));
     const p99B = median(results.bare.map((r) => r.p99));
-    const rpsRatio = median(rpsRatios);
-    rows.push([id, 'starter/bare', `${fmt(rpsRatio, 2)}x`, '', ratio(p99S, p99B), '', '', '']);
-    notes.push(
-      `${id}: starter throughput ${fmt((rpsRatio - 1) * 100, 1)}% vs bare, median of ${rounds} paired round(s) (each round: ${rpsRatios.map((r) => `${fmt(r, 2)}x`).join(', ')}); goal: within -5%; starter ran \`${runOnly.get(id)}\`.`,
-    );
+    for (const kind of kinds.slice(1)) {
+      const rpsRatios = results[kind].map((r, i) => r.rps / results.bare[i].rps);
+      const rpsRatio = median(rpsRatios);
+      rows.push([id, `${kind}/bare`, `${fmt(rpsRatio, 2)}x`, '', ratio(median(results[kind].map((r) => r.p99)), p99B), '', '', '']);
+      notes.push(
+        `${id} ${kind}: throughput ${fmt((rpsRatio - 1) * 100, 1)}% vs bare, median of ${rounds} paired round(s) (each round: ${rpsRatios.map((r) => `${fmt(r, 2)}x`).join(', ')}); goal: within -5%; ran \`${commandOf[kind]}\`.`,
+      );
+    }
   }
   table(
-    `4b. Throughput on GET /invoices/42, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) alternating`,
+    `4b. Throughput on GET /invoices/42, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
     ['framework', 'server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors', 'log lines (warm-up + run)'],
     rows,
     [
       ...notes,
-      `bare servers: ${Object.values(bareSources).join(', ')} (one route, logging off, framework imported from the starter's node_modules), run on Node 24.`,
+      `bare servers: ${Object.values(bareSources).join(', ')} (one route, logging off but in fastify-bare-logged.mjs, framework imported from the starter's node_modules), run on Node 24.`,
       `load: autocannon@${JSON.parse(fs.readFileSync(path.join(scratch.autocannon, 'package.json'), 'utf8')).version} in its own process (${process.execPath}), capped at ${fmt(LOAD.maxRequests)} requests; server output goes to a file, not a pipe.`,
       'req/s = requests completed in the measured run / its duration; mean and p99 latency from autocannon (its histogram has 1 ms resolution, so p99 is a whole number of ms).',
     ],
@@ -204,6 +218,10 @@ app.get('/invoices/:id', async (request) => ({ id: Number(request.params.id), st
 await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
 `,
   );
+  const fastifyLogged = path.join(dir, 'fastify-bare-logged.mjs');
+  const bare = fs.readFileSync(fastify, 'utf8');
+  if (!bare.includes('Fastify({ logger: false })')) throw new Error(`${fastify}: no logger option to turn on`);
+  fs.writeFileSync(fastifyLogged, bare.replace('Fastify({ logger: false })', 'Fastify({ logger: true })').replace('A bare Fastify server', 'A bare Fastify server, its logger on,'));
   const nestjs = path.join(dir, 'nestjs-bare.mjs');
   fs.writeFileSync(
     nestjs,
@@ -229,7 +247,7 @@ const app = await NestFactory.create(AppModule, { logger: false });
 await app.listen(Number(process.env.PORT), '0.0.0.0');
 `,
   );
-  return { fastify, nestjs };
+  return { fastify, fastifyLogged, nestjs };
 }
 
 export { WORK };
