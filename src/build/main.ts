@@ -28,23 +28,21 @@ fs.rmSync(dist, { recursive: true, force: true });
  * The packages the CLI loads only on demand, each bundled on its own as an ES module: they are ES modules (execa and
  * node-plop use import.meta), and they load through import(), which only then starts Node's ES module loader.
  */
+/** What every output shares: bundled, minified, for the oldest Node that engines allows, listed in the metafile. */
+const common = { metafile: true, bundle: true, platform: 'node', target, minify: true, logLevel: 'warning' } as const;
+
 const LAZY_PACKAGES: Record<string, string> = { execa: 'execa', '@clack/prompts': 'clack', 'node-plop': 'node-plop' };
 const LAZY_DIR = 'lazy';
 
 // The CLI itself is one CommonJS file. An ES module entry costs Node's ES module loader (about 3 ms of a 65 ms
 // generation on Node 20, more than the whole difference to create-vite) and a facade for every built-in it imports.
 const cli = await build({
+  ...common,
   entryPoints: [path.join(PACKAGE_ROOT, 'src/cli.ts')],
-  metafile: true,
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target,
-  minify: true,
   define: { CBF_BUNDLED: 'true', 'import.meta.url': '__cbfModuleUrl' },
   banner: { js: "const __cbfModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   outfile: path.join(dist, 'cli.cjs'),
-  logLevel: 'warning',
   plugins: [
     {
       // `import fs from 'node:fs'` in a CommonJS bundle becomes esbuild's interop helper, which copies every export of
@@ -74,18 +72,13 @@ const cli = await build({
 });
 
 const lazy = await build({
+  ...common,
   entryPoints: Object.values(LAZY_PACKAGES).map((out) => ({ in: path.join(PACKAGE_ROOT, `src/build/lazy/${out}.ts`), out })),
-  metafile: true,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target,
-  minify: true,
   outdir: path.join(dist, LAZY_DIR),
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',
-  logLevel: 'warning',
   // node-plop imports Handlebars' compiler: the bundled copy below (dist/handlebars.cjs) rather than a second one
   // inside node-plop's bundle. Our own code requires it by path (src/plan/handlebars.ts).
   plugins: [
@@ -105,18 +98,13 @@ const handlebars = [
   ['node_modules/handlebars/lib/index.js', HANDLEBARS_COMPILER_FILE],
 ].map(([entry, outfile]) =>
   buildSync({
+    ...common,
     entryPoints: [path.join(PACKAGE_ROOT, entry!)],
-    metafile: true,
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target,
-    minify: true,
     // Handlebars' compiler uses source-map only to emit source maps, which templates here never ask for; its
     // require sits in a try/catch.
     external: ['source-map'],
     outfile: path.join(PACKAGE_ROOT, outfile!),
-    logLevel: 'warning',
   }),
 );
 
