@@ -34,16 +34,15 @@ export interface Io {
   cwd: string;
 }
 
-/** node:tty, loaded when first asked for (getBuiltinModule: a synchronous load from an ES module). */
-const tty = () => process.getBuiltinModule('node:tty') as typeof import('node:tty');
-
 const defaultIo = (): Io => ({
   stdout: writer(1, () => process.stdout),
   stderr: writer(2, () => process.stderr),
   // Asked only when a command could prompt (not with --yes or --json), and with isatty: node:tty loads Node's net
   // and stream modules, and process.stdin.isTTY would also build a stream for stdin (about 3 ms together).
+  // getBuiltinModule: a synchronous load, on demand, from an ES module.
   get interactive() {
-    return tty().isatty(0) && tty().isatty(1);
+    const { isatty } = process.getBuiltinModule('node:tty') as typeof import('node:tty');
+    return isatty(0) && isatty(1);
   },
   env: process.env,
   cwd: process.cwd(),

@@ -24,13 +24,13 @@ const dist = path.join(PACKAGE_ROOT, 'dist');
 const target = 'node20.19';
 fs.rmSync(dist, { recursive: true, force: true });
 
+/** What every output shares: bundled, minified, for the oldest Node that engines allows, listed in the metafile. */
+const common = { metafile: true, bundle: true, platform: 'node', target, minify: true, logLevel: 'warning' } as const;
+
 /**
  * The packages the CLI loads only on demand, each bundled on its own as an ES module: they are ES modules (execa and
  * node-plop use import.meta), and they load through import(), which only then starts Node's ES module loader.
  */
-/** What every output shares: bundled, minified, for the oldest Node that engines allows, listed in the metafile. */
-const common = { metafile: true, bundle: true, platform: 'node', target, minify: true, logLevel: 'warning' } as const;
-
 const LAZY_PACKAGES: Record<string, string> = { execa: 'execa', '@clack/prompts': 'clack', 'node-plop': 'node-plop' };
 const LAZY_DIR = 'lazy';
 
