@@ -17,7 +17,8 @@ import { deriveNames, NameError, type NameOverrides, type ProjectNames } from '.
 import { plan, type Plan } from '../../src/plan/plan.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCRATCH = '/tmp/hostile-work';
+/** One scratch folder per checkout: two worktrees running the suite at once must not clear each other's folders. */
+export const SCRATCH = `/tmp/hostile-work-${crypto.createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
 
 /**
  * The built CLI, copied (bin, dist, templates, package.json; node_modules linked) to a private folder once per test
