@@ -21,6 +21,7 @@ export const OPTIONS = {
   'team-size': { kind: 'integer', min: 1, placeholder: 'N', help: 'how many engineers work on it' },
   rps: { kind: 'integer', min: 0, placeholder: 'N', help: 'expected sustained requests per second' },
   'package-manager': { kind: 'choice', choices: PACKAGE_MANAGERS, help: 'for Node starters (default: the one that ran this tool)' },
+  name: { kind: 'string', placeholder: 'NAME', help: "the project's name (default: the folder's name, the last part of its path)" },
   'go-module': { kind: 'string', placeholder: 'PATH', help: 'Go module path (default: example.com/<name>)' },
   'java-package': { kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
   templates: { kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },

@@ -3,12 +3,14 @@
  * cancellation (exit 130, nothing written). The prompt library loads when a terminal session starts (`prompts()`):
  * the questions themselves are small and bundled into cli.cjs, so a non-interactive run loads no prompt code at all.
  */
+import fs from 'node:fs';
 import { TEAM_LANGUAGES, WORKLOADS, type DecisionInputs } from './answers.js';
 import { decide, type Decision } from './decide/decide.js';
 import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
-import { NameError, validateFolderName, deriveNames } from './plan/names.js';
+import { NameError, deriveNames } from './plan/names.js';
+import { resolveTarget } from './target.js';
 import { useStreams } from './output.js';
 
 const LANGUAGE_LABELS: Record<(typeof TEAM_LANGUAGES)[number], string> = {
@@ -44,15 +46,16 @@ function promptsWith(p: Clack) {
     return value as Exclude<T, symbol>;
   }
 
-  async function askProjectName(): Promise<string> {
+  /** A name or a path, checked as the command line checks it (the project's name is the path's last segment). */
+  async function askProjectName(cwd: string): Promise<string> {
     return answer(
       await p.text({
-        message: 'Project folder name',
+        message: 'Project folder (a name or a path)',
         placeholder: 'my-api',
         defaultValue: 'my-api',
         validate: (value) => {
           try {
-            deriveNames(validateFolderName(value || 'my-api'));
+            deriveNames(resolveTarget(value || 'my-api', { cwd, exists: (dir) => fs.existsSync(dir) }).name);
             return undefined;
           } catch (error) {
             return error instanceof NameError ? error.message : String(error);
