@@ -52,7 +52,7 @@ const defaultIo = (): Io => ({
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION));
+    if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION, args.command));
     if (args.options.version) return print(io, `${TOOL_VERSION}\n`);
     const interactive = !args.options.yes && !args.options.json && io.interactive;
     switch (args.command) {
