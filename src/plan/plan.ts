@@ -8,6 +8,7 @@ import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import type { Decision } from '../decide/decide.js';
 import { getFramework } from '../frameworks/index.js';
+import { git as gitToolchain } from '../frameworks/toolchains.js';
 import type { FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
@@ -46,7 +47,7 @@ export interface PlanOptions {
 }
 
 /** Files whose real name npm would drop or mangle when publishing are stored under another name. */
-const STORED_NAMES: Record<string, string> = { gitignore: '.gitignore' };
+const STORED_NAMES: Record<string, string> = { gitignore: '.gitignore', npmrc: '.npmrc' };
 
 export function plan(decision: Decision, answers: ProjectAnswers, options: PlanOptions = {}): Plan {
   const framework = getFramework(decision.framework);
@@ -167,5 +168,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
       watchOutFor: decision.watchOutFor,
     },
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    /** What the machine needs, oldest versions included (the README's list, and the manifests' version fields by command). */
+    toolchains: [...framework.toolchain, gitToolchain].map(({ name, command, minimum }) => ({ name, command, minimum })),
+    minimum: Object.fromEntries(framework.toolchain.map((t) => [t.command, t.minimum])),
   };
 }
