@@ -9,7 +9,10 @@ import path from 'node:path';
 import type { DecisionInputs, PackageManager, ProjectAnswers } from './answers.js';
 import { PACKAGE_MANAGERS } from './answers.js';
 import { helpText, parseArgs, type ParsedArgs } from './args.js';
-import { decide, decideRecorded, decisionJson, type Decision } from './decide/decide.js';
+import { decide, decideRecorded, decisionJson } from './decide/decide.js';
+import { formatDecision } from './decide/explain.js';
+
+export { formatDecision };
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
@@ -117,20 +120,6 @@ async function recommendCommand(args: ParsedArgs, io: Io, interactive: boolean):
   const decision = decide(inputs);
   if (args.options.json) return print(io, `${JSON.stringify(decisionJson(decision), null, 2)}\n`);
   return print(io, formatDecision(decision));
-}
-
-export function formatDecision(decision: Decision): string {
-  const chosen = decision.ranking.find((r) => r.framework === decision.framework)!;
-  const lines = [
-    `${decision.chosenBy === 'override' ? 'Chosen' : 'Recommended'}: ${chosen.name} (${decision.sweetSpot})`,
-    ...(chosen.reasons.length ? ['Why:', ...chosen.reasons.map((r) => `  ${r}`)] : ['Why: no rule of the article moved the scores; it is the first in the article\'s table.']),
-    `Watch out for: ${decision.watchOutFor}`,
-    ...decision.warnings.map((w) => `Warning [${w.rule}]: ${w.text}`),
-    ...decision.notes.map((n) => `Note [${n.rule}]: "${n.text}"`),
-    'Ranking:',
-    ...decision.ranking.map((r, i) => `  ${i + 1}. ${r.name.padEnd(12)} ${String(r.score).padStart(4)}`),
-  ];
-  return `${lines.join('\n')}\n`;
 }
 
 /** The package manager that ran us (`npm create`, `pnpm create`, ...), from npm_config_user_agent. */

@@ -163,6 +163,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     decision: {
       chosenBy: decision.chosenBy,
       reasons: chosen?.reasons ?? [],
+      tie: decision.chosenBy === 'rules' ? decision.tie?.text : undefined,
       warnings: decision.warnings.map((w) => w.text),
       notes: decision.notes.map((n) => n.text),
       watchOutFor: decision.watchOutFor,
