@@ -239,7 +239,6 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     }
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
-    if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     const commands = commandsFor(generated.framework, answers.packageManager);
     const next = [
       ...cdCommand(where),
@@ -247,6 +246,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
       commands.test,
       commands.start,
     ];
+    if (o.json) io.stdout(`${JSON.stringify({ ...report, nextSteps: next }, null, 2)}\n`);
     human(`\nNext steps:\n${next.map((c) => `  ${c}`).join('\n')}\n`);
     ask?.outro('Done. See the project README for the image build and deploy commands.');
     return failed.length ? EXIT.bootstrap : EXIT.ok;

@@ -14,8 +14,9 @@ export const springBoot: FrameworkRecord = {
   commands: {
     install: './mvnw -B -q dependency:go-offline',
     test: './mvnw -B test',
-    // exec: the JVM replaces the shell, so the process listening on the port is the one the start command ran.
-    start: './mvnw -B -q -DskipTests package && exec java -jar target/app.jar',
+    // No `exec`: pasted into a terminal, exec would replace the user's shell, which Ctrl-C then closes. The JVM exits 0
+    // on SIGTERM (Application.java), so the command does too.
+    start: './mvnw -B -q -DskipTests package && java -jar target/app.jar',
     lambda:
       'make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && make lambda-emulator-runtime >&2' +
       ' && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD"' +
