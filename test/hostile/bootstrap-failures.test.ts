@@ -4,6 +4,7 @@
  * --help and src/errors.ts).
  */
 import fs from 'node:fs';
+import fse from 'fs-extra';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTools } from '../e2e/tools.js';
@@ -20,7 +21,7 @@ const fakeNpm = path.join(work, 'bin-failing-npm');
 const oldTools = path.join(work, 'bin-old-tools');
 const OLD_VERSIONS: Record<string, string> = { node: 'v20.11.1', python3: 'Python 3.9.18', go: 'go version go1.22.4 linux/amd64', java: 'openjdk version "11.0.22" 2024-01-16' };
 /** The Node the Node starters need (24), where a case must get past the version check to the failure it is about. */
-const node24 = fs.existsSync(requireTools().node24) ? requireTools().node24 : process.execPath;
+const node24 = Number(process.versions.node.split('.')[0]) >= 24 ? process.execPath : requireTools().node24;
 
 beforeAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
@@ -28,8 +29,7 @@ beforeAll(() => {
     fs.mkdirSync(dir, { recursive: true });
     fs.symlinkSync(dir === fakeNpm ? node24 : process.execPath, path.join(dir, 'node'));
   }
-  fs.mkdirSync(oldTools, { recursive: true });
-  for (const [tool, version] of Object.entries(OLD_VERSIONS)) fs.writeFileSync(path.join(oldTools, tool), `#!/bin/sh\necho '${version}' >&2\nexit 0\n`, { mode: 0o755 });
+  for (const [tool, version] of Object.entries(OLD_VERSIONS)) fse.outputFileSync(path.join(oldTools, tool), `#!/bin/sh\necho '${version}' >&2\nexit 0\n`, { mode: 0o755 });
   for (const tool of ['git', 'sh', 'npm']) {
     const real = ['/usr/bin', '/bin'].map((d) => path.join(d, tool)).find((p) => fs.existsSync(p));
     if (real) fs.symlinkSync(real, path.join(oldTools, tool));

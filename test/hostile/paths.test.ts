@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import fse from 'fs-extra';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../src/target.js';
@@ -16,8 +17,8 @@ afterAll(() => tally.print('family 1b project paths'));
 
 const cwd = path.join(SCRATCH, 'paths', 'here');
 beforeAll(() => {
-  fs.rmSync(path.join(SCRATCH, 'paths'), { recursive: true, force: true });
-  fs.mkdirSync(cwd, { recursive: true });
+  fse.emptyDirSync(path.join(SCRATCH, 'paths'));
+  fse.ensureDirSync(cwd);
 });
 
 describe('family 1b: project paths', () => {
@@ -65,10 +66,10 @@ describe('family 1b: project paths', () => {
       const run = await runCli([...args, '--framework', 'fastify', '--no-install', '--no-git', '--yes'], { cwd });
       tally.add('CLI path', 'runs');
       expect(run.code, run.stderr).toBe(0);
-      const record = JSON.parse(fs.readFileSync(path.join(dir, '.create-backend-fit.json'), 'utf8'));
+      const record = fse.readJsonSync(path.join(dir, '.create-backend-fit.json'));
       expect(record.answers.projectName).toBe(name);
       expect(JSON.stringify(record)).not.toContain(SCRATCH);
-      expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).description).toBe(`Fastify service ${name}`);
+      expect(fse.readJsonSync(path.join(dir, 'package.json')).description).toBe(`Fastify service ${name}`);
       const cd = run.stdout.split('\n').find((l) => l.startsWith('  cd '))!.trim();
       const shell = spawnSync('sh', ['-c', `${cd} && pwd -P`], { cwd, encoding: 'utf8' });
       expect(shell.stdout.trim(), `${cd}: ${shell.stderr}`).toBe(fs.realpathSync(dir));
@@ -84,15 +85,14 @@ describe('family 1b: project paths', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(fs.statSync(here).ino).toBe(inode);
     expect(fs.existsSync(path.join(here, 'go.mod'))).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(here, '.create-backend-fit.json'), 'utf8')).answers.projectName).toBe('dot-api');
+    expect(fse.readJsonSync(path.join(here, '.create-backend-fit.json')).answers.projectName).toBe('dot-api');
     expect(run.stdout).toMatch(/Next steps:\n {2}go mod download\n/);
     expect(run.stdout).not.toMatch(/^ {2}cd /m);
   });
 
   it('. in a folder with files is refused without --force and leaves it as it was', async () => {
     const here = path.join(SCRATCH, 'paths', 'busy');
-    fs.mkdirSync(here);
-    fs.writeFileSync(path.join(here, 'notes.txt'), 'mine');
+    fse.outputFileSync(path.join(here, 'notes.txt'), 'mine');
     const run = await runCli(['.', '--framework', 'gin', '--no-install', '--no-git', '--yes'], { cwd: here });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/is not empty.*--force/);
