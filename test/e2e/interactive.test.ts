@@ -87,6 +87,17 @@ describe('interactive prompts', () => {
     expect(record.answers).toMatchObject({ framework: 'gin', deploy: 'serverless' });
   });
 
+  it('the project folder question takes a path, checked as the command line checks it', async () => {
+    const { code, screen } = await session('--framework gin --no-install --no-git', [
+      ['Project folder', `apps/-bad${KEYS.enter}`],
+      ['starts with a hyphen', `${'\x7f'.repeat(4)}typed-api${KEYS.enter}`],
+      ['How will it run', KEYS.enter],
+    ]);
+    expect(code, screen.slice(-2000)).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'apps/typed-api/.create-backend-fit.json'), 'utf8')).toMatch(/"projectName": "typed-api"/);
+    expect(screen).toMatch(/Next steps:\r?\n {2}cd apps\/typed-api/);
+  });
+
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
     const { code } = await session('cancelled-api --no-install --no-git', [['Which language', KEYS.down + KEYS.ctrlC]]);
     expect(code).toBe(130);
