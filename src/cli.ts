@@ -11,8 +11,6 @@ import { PACKAGE_MANAGERS } from './answers.js';
 import { helpText, parseArgs, type ParsedArgs } from './args.js';
 import { decide, decideRecorded, decisionJson } from './decide/decide.js';
 import { formatDecision } from './decide/explain.js';
-
-export { formatDecision };
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
@@ -92,6 +90,7 @@ function listCommand(args: ParsedArgs, io: Io): number {
     language: f.language,
     deployTargets: f.deployTargets,
     commands: f.commands,
+    toolchain: f.toolchain.map(({ name, command, minimum }) => ({ name, command, minimum })),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
   const lines = frameworks.map(

@@ -24,6 +24,7 @@ describe('--json, for every command', () => {
     const listed = json(['list']);
     expect(listed.map((f: { id: string }) => f.id)).toContain('fastify');
     expect(listed[0].commands).toHaveProperty('install');
+    expect(listed.find((f: { id: string }) => f.id === 'fastapi').toolchain).toEqual([{ name: 'Python', command: 'python3', minimum: '3.11' }]);
   });
 
   it('recommend: the decision, with a line for or against every framework and the tie', () => {

@@ -86,6 +86,10 @@ describe('the starters name the versions of their records', () => {
         if (tool.command === 'go' && deploy === 'serverless') expect(compareVersions(stated!, tool.minimum)).toBeGreaterThanOrEqual(0);
         else expect(compareVersions(stated!, tool.minimum), `${file}: ${stated}`).toBe(0);
       }
+      // CI sets up the same versions: Node from .nvmrc, the JDK at the record's minimum.
+      const ci = files.get('.github/workflows/ci.yml')!;
+      if (f.ecosystem === 'node') expect(ci).toMatch(/node-version-file: \.nvmrc/);
+      if (f.ecosystem === 'jvm') expect(ci).toContain(`java-version: ${jdk.minimum}`);
       if (f.ecosystem === 'node') {
         expect(files.get('.npmrc')).toMatch(/^engine-strict=true$/m);
         expect(files.get('.nvmrc')).toBe(`${node.minimum}\n`);
