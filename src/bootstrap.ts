@@ -39,6 +39,9 @@ async function probe(tool: Toolchain): Promise<string | undefined> {
   return run.exitCode === 0 ? (run.all ?? '') : undefined;
 }
 
+/** Where each package manager other than npm (which comes with Node.js) is to be had. */
+const PACKAGE_MANAGER_SITES: Record<Exclude<PackageManager, 'npm'>, string> = { pnpm: 'https://pnpm.io', yarn: 'https://yarnpkg.com', bun: 'https://bun.sh' };
+
 /** The package manager a Node project is installed with: any version (the starters need nothing of a newer one). */
 const packageManagerTool = (pm: PackageManager): Toolchain => ({
   name: pm,
@@ -46,7 +49,7 @@ const packageManagerTool = (pm: PackageManager): Toolchain => ({
   versionArgs: ['--version'],
   versionPattern: /(\d+\.\d+\.\d+)/,
   minimum: '0',
-  hint: pm === 'npm' ? 'it comes with Node.js' : `install it (https://${pm === 'bun' ? 'bun.sh' : pm === 'pnpm' ? 'pnpm.io' : 'yarnpkg.com'}), or pass --package-manager npm`,
+  hint: pm === 'npm' ? 'it comes with Node.js' : `install it (${PACKAGE_MANAGER_SITES[pm]}), or pass --package-manager npm`,
 });
 
 const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split('\n').slice(-lines).join('\n');
