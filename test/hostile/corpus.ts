@@ -188,6 +188,22 @@ export function nameCorpus(seed = 11, fuzzCount = 150): Case[] {
   return cases;
 }
 
+/**
+ * The project folder given as a path: every name form under relative and absolute prefixes, plus the forms only a
+ * path has (`.`, trailing and doubled slashes, `..` on the way, a quoted `~`, the root, a bad middle segment).
+ * `base` is an absolute folder the absolute forms start from.
+ */
+export function pathCorpus(base: string, names = nameCorpus().map((c) => c.value).filter((v) => !/[\\/]/.test(v)).slice(0, 120)): Case[] {
+  const cases: Case[] = [];
+  const add = (family: string, ...values: string[]) => values.forEach((value) => cases.push({ family, value }));
+  for (const name of names) {
+    add('path: relative', `apps/${name}`, `./${name}`, `../paths-up/${name}`);
+    add('path: absolute', `${base}/abs/${name}`);
+  }
+  add('path: only a path', '.', './', 'apps/api/', 'apps//api', './a/../api', 'x/..', '~/api', '~', '/', `${base}/`, 'a/$(id)/api', 'a/-x/api', 'a/con/api', 'a/.hidden/api', 'a/\u0007/api', `${base}/ok/${'x'.repeat(201)}`);
+  return cases;
+}
+
 /** --go-module values: hostile, invalid, and equal to the starters' own dependencies. */
 export function goModuleCorpus(): string[] {
   return [
