@@ -5,7 +5,7 @@
 import type { PackageManager } from './answers.js';
 import type { FrameworkRecord, Toolchain } from './frameworks/types.js';
 import { commandsFor, GIT_INIT_COMMANDS } from './plan/commands.js';
-import { loadExeca } from './processes.js';
+import { GIT_SAFE, run } from './processes.js';
 
 export type StepName = 'git' | 'install';
 
@@ -23,15 +23,18 @@ export interface BootstrapOptions {
   packageManager: PackageManager;
   /** Reports progress (a spinner when interactive, a log line otherwise). */
   progress?: (event: { step: StepName; phase: 'start' | 'end'; result?: StepResult }) => void;
-  /** Stops a running step when the user interrupts. */
-  signal?: AbortSignal;
+  /**
+   * What was in the folder before the starter's files (with --force): project-relative paths of files and folders
+   * that hold none of ours. The first commit leaves them out; they stay untracked.
+   */
+  userEntries?: string[];
 }
 
 
+
 async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promise<boolean> {
-  const execa = await loadExeca();
   try {
-    await execa(tool.command, tool.versionArgs, { stdio: 'ignore', timeout: 20_000 });
+    await run(tool.command, tool.versionArgs, { stdio: 'ignore', timeout: 20_000 });
     return true;
   } catch {
     return false;
@@ -40,21 +43,29 @@ async function hasTool(tool: Pick<Toolchain, 'command' | 'versionArgs'>): Promis
 
 const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split('\n').slice(-lines).join('\n');
 
-async function runGit(cwd: string, signal?: AbortSignal): Promise<StepResult> {
+/** `:(exclude,literal)` pathspecs: a name of the user's is never read as a glob or as pathspec magic. */
+const excluded = (entries: string[]) => entries.map((entry) => `:(exclude,literal)${entry}`);
+
+async function runGit(cwd: string, userEntries: string[]): Promise<StepResult> {
   const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: GIT_INIT_COMMANDS, message });
   if (!(await hasTool({ command: 'git', versionArgs: ['--version'] }))) {
     return fail('git was not found on PATH; install git (https://git-scm.com) and run the command in the project.');
   }
-  const execa = await loadExeca();
-  const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false, cancelSignal: signal });
+  const inside = await run('git', [...GIT_SAFE, 'rev-parse', '--is-inside-work-tree'], { cwd, reject: false });
   if (inside.exitCode === 0 && inside.stdout.trim() === 'true') {
-    return { step: 'git', status: 'skipped', command: GIT_INIT_COMMANDS, message: 'already inside a git repository' };
+    return { step: 'git', status: 'skipped', command: GIT_INIT_COMMANDS, message: 'the folder is inside a git repository already, so no git init and no commit: commit the new files there yourself' };
   }
   try {
-    await execa('git', ['init', '-q'], { cwd, cancelSignal: signal });
-    await execa('git', ['add', '-A'], { cwd, cancelSignal: signal });
-    await execa('git', ['commit', '-q', '--no-verify', '-m', 'Initial commit from create-backend-fit'], { cwd, cancelSignal: signal });
-    return { step: 'git', status: 'done', command: GIT_INIT_COMMANDS };
+    await run('git', [...GIT_SAFE, 'init', '-q'], { cwd });
+    // Only the starter's files (and what the install made beside them, such as the lock file): never the user's.
+    // Entries the starter's .gitignore already ignores are left out of the list (git refuses to name them at all).
+    const ignored = userEntries.length
+      ? new Set((await run('git', [...GIT_SAFE, 'check-ignore', '-z', '--stdin'], { cwd, reject: false, input: userEntries.join('\0') })).stdout.split('\0'))
+      : new Set<string>();
+    await run('git', [...GIT_SAFE, 'add', '-A', '--', '.', ...excluded(userEntries.filter((entry) => !ignored.has(entry)))], { cwd });
+    await run('git', [...GIT_SAFE, 'commit', '-q', '--no-verify', '-m', 'Initial commit from create-backend-fit'], { cwd });
+    const untracked = userEntries.length ? ` ${userEntries.length} file(s) and folder(s) of yours were left out of it, untracked: ${userEntries.slice(0, 5).join(', ')}${userEntries.length > 5 ? ', ...' : ''}.` : '';
+    return { step: 'git', status: 'done', command: GIT_INIT_COMMANDS, message: untracked ? `The first commit holds the starter's files only.${untracked}` : undefined };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr;
     const identity = /user\.(name|email)|Author identity unknown/i.test(stderr ?? '');
@@ -66,7 +77,7 @@ async function runGit(cwd: string, signal?: AbortSignal): Promise<StepResult> {
   }
 }
 
-async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager, signal?: AbortSignal): Promise<StepResult> {
+async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager): Promise<StepResult> {
   const command = commandsFor(framework, pm).install;
   const tools = framework.ecosystem === 'node' ? [...framework.toolchain, { command: pm, versionArgs: ['--version'], hint: `Install ${pm}.` }] : framework.toolchain;
   for (const tool of tools) {
@@ -76,17 +87,16 @@ async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageMa
   }
   // Yarn refuses to create a lockfile in CI (immutable installs), but a new project has none to keep.
   const env = pm === 'yarn' && framework.ecosystem === 'node' ? { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' } : {};
-  const execa = await loadExeca();
-  const run = await execa(command, { cwd, shell: true, reject: false, all: true, cancelSignal: signal, env });
-  if (run.exitCode === 0) return { step: 'install', status: 'done', command };
-  return { step: 'install', status: 'failed', command, message: `${command} exited with ${run.exitCode ?? run.signal}:\n${tail(run.all)}` };
+  const result = await run(command, [], { cwd, shell: true, reject: false, all: true, env });
+  if (result.exitCode === 0) return { step: 'install', status: 'done', command };
+  return { step: 'install', status: 'failed', command, message: `${command} exited with ${result.exitCode ?? result.signal}:\n${tail(result.all)}` };
 }
 
 export async function bootstrap(framework: FrameworkRecord, cwd: string, options: BootstrapOptions): Promise<StepResult[]> {
   const steps: { step: StepName; enabled: boolean; run: () => Promise<StepResult>; command: string }[] = [
     // Install first, so the first commit includes the lock file.
-    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.signal), command: commandsFor(framework, options.packageManager).install },
-    { step: 'git', enabled: options.git, run: () => runGit(cwd, options.signal), command: GIT_INIT_COMMANDS },
+    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager), command: commandsFor(framework, options.packageManager).install },
+    { step: 'git', enabled: options.git, run: () => runGit(cwd, options.userEntries ?? []), command: GIT_INIT_COMMANDS },
   ];
   const results: StepResult[] = [];
   for (const { step, enabled, run, command } of steps) {

@@ -17,6 +17,7 @@ import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
+import { relativePathProblem } from '../project-paths.js';
 
 export interface PlannedFile {
   /** Project-relative, forward slashes. */
@@ -121,6 +122,8 @@ export function targetPath(relPath: string, variables: Record<string, unknown>):
   if (path.posix.isAbsolute(normal) || normal.split('/').includes('..') || normal === '.') {
     throw new TemplateError(`${relPath} would be written outside the project folder (${filled}).`);
   }
+  const problem = relativePathProblem(normal);
+  if (problem) throw new TemplateError(`${relPath} cannot be written: its path ${normal} ${problem}.`);
   return normal;
 }
 
