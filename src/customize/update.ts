@@ -149,7 +149,6 @@ export async function updateProject(projectDir: string, record: GenerationRecord
   const pristine = readPristine(root);
   const templates = options.templates ?? record.answers.templates;
   requireTemplates(templates ?? [], options.templates !== undefined);
-  if (!options.dryRun) await requireCleanGit(root);
 
   const answers = { ...record.answers, templates, install: false, git: false } as ProjectAnswers;
   let next;
@@ -159,6 +158,7 @@ export async function updateProject(projectDir: string, record: GenerationRecord
     if (error instanceof TemplateError) throw new CliError('render', `${error.message} (update changed nothing)`);
     throw error;
   }
+  if (!options.dryRun) await requireCleanGit(root);
   const labels: [string, string, string] = ['yours', `create-backend-fit ${pristine.version}`, `create-backend-fit ${TOOL_VERSION}`];
   const bookkeeping = new Set([RECORD_FILE, PRISTINE_FILE]);
 

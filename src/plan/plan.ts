@@ -102,7 +102,7 @@ function renderTemplate(engine: typeof Handlebars, template: TemplateFile, varia
     const render = template.spec ? engine.template(template.spec) : engine.compile(fs.readFileSync(template.absPath, 'utf8'), COMPILE_OPTIONS);
     return render(variables);
   } catch (error) {
-    throw new TemplateError(`${template.absPath}: ${(error as Error).message}`);
+    throw new TemplateError(`${template.absPath}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }
 }
 
