@@ -192,7 +192,8 @@ Usage:
 Options:
 ${lines.join('\n')}
 
-Exit codes: 0 done, 1 failed (nothing of yours touched), 2 bad command line, 3 generated but git or install
-failed (the retry command is printed), 130 interrupted.
+Exit codes: 0 done, 1 failed or update refused (nothing of yours touched), 2 bad command line or record file,
+3 generated but git, install or a team generator failed (what to do is printed), 4 update left conflicts to
+resolve, 130 interrupted.
 `;
 }
