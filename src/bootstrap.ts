@@ -46,8 +46,15 @@ const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split
 /** `:(exclude,literal)` pathspecs: a name of the user's is never read as a glob or as pathspec magic. */
 const excluded = (entries: string[]) => entries.map((entry) => `:(exclude,literal)${entry}`);
 
+/** The retry command: with files of the user's in the folder, it leaves them out too. */
+function gitCommands(userEntries: string[]): string {
+  if (userEntries.length === 0) return GIT_INIT_COMMANDS;
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  return `git init && git add -A -- . ${excluded(userEntries).map(quote).join(' ')} && git commit -m "Initial commit from create-backend-fit"`;
+}
+
 async function runGit(cwd: string, userEntries: string[]): Promise<StepResult> {
-  const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: GIT_INIT_COMMANDS, message });
+  const fail = (message: string): StepResult => ({ step: 'git', status: 'failed', command: gitCommands(userEntries), message });
   if (!(await hasTool({ command: 'git', versionArgs: ['--version'] }))) {
     return fail('git was not found on PATH; install git (https://git-scm.com) and run the command in the project.');
   }
