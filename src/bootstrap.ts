@@ -47,7 +47,7 @@ const tail = (text: string | undefined, lines = 15) => (text ?? '').trim().split
 const excluded = (entries: string[]) => entries.map((entry) => `:(exclude,literal)${entry}`);
 
 /** The retry command: with files of the user's in the folder, it leaves them out too. */
-function gitCommands(userEntries: string[]): string {
+export function gitCommands(userEntries: string[]): string {
   if (userEntries.length === 0) return GIT_INIT_COMMANDS;
   const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
   return `git init && git add -A -- . ${excluded(userEntries).map(quote).join(' ')} && git commit -m "Initial commit from create-backend-fit"`;

@@ -14,7 +14,7 @@ import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
 import { prompts, type Prompts } from './ask.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, gitCommands } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
@@ -22,7 +22,7 @@ import { readReplay } from './customize/replay.js';
 import { refuseUnsupportedFlags, UPDATE_FLAGS } from './customize/update-flags.js';
 import { beginRun, interrupt, onInterruptSay } from './interrupt.js';
 import { endChildren } from './processes.js';
-import { commandsFor, GIT_INIT_COMMANDS } from './plan/commands.js';
+import { commandsFor } from './plan/commands.js';
 import { RECORD_FILE } from './plan/record.js';
 import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError } from './plan/names.js';
@@ -294,7 +294,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     progress: ({ step, phase, result }) => {
       const label = step === 'git' ? 'git init and first commit' : `installing dependencies (${result?.command ?? 'install'})`;
       if (phase === 'start') {
-        const left = [...(step === 'install' ? [commands.install] : []), ...(answers.git ? [GIT_INIT_COMMANDS] : [])];
+        const left = [...(step === 'install' ? [commands.install] : []), ...(answers.git ? [gitCommands(written.userEntries)] : [])];
         onInterruptSay(`Interrupted. The project in ${target} is complete; finish with: cd ${shellQuote(dir!)} && ${left.join(' && ')}`);
         if (spin) spin.start(label);
         else if (!o.json) io.stderr(`... ${label}\n`);
