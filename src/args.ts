@@ -34,14 +34,14 @@ export const OPTIONS = {
   name: { for: CREATE, kind: 'string', placeholder: 'NAME', help: "the project's name (default: the folder's name, the last part of its path)" },
   'go-module': { for: CREATE, kind: 'string', placeholder: 'PATH', help: 'Go module path (default: example.com/<name>)' },
   'java-package': { for: CREATE, kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
-  templates: { for: CREATE, kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
+  templates: { for: ['create', 'update'], kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
   plopfile: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'a plopfile whose helpers our templates can use and whose generators run after ours' },
   trust: { for: ['create', 'update'], kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
   answers: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'replay a recorded .create-backend-fit.json, without prompts' },
   install: { for: CREATE, kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
   git: { for: CREATE, kind: 'boolean', negatable: true, help: 'git init and a first commit (--no-git to skip)' },
   yes: { for: ['create', 'recommend', 'update'], kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
-  'dry-run': { for: CREATE, kind: 'boolean', help: 'print the files it would write, write nothing' },
+  'dry-run': { for: ['create', 'update'], kind: 'boolean', help: 'print the files it would write (update: what it would do to each), write nothing' },
   json: { for: COMMANDS, kind: 'boolean', help: 'machine-readable output on stdout' },
   force: { for: ['create', 'eject'], kind: 'boolean', help: 'write into a folder that has files (never replaces or deletes one)' },
   help: { for: COMMANDS, kind: 'boolean', short: 'h', help: 'show this help' },
@@ -67,11 +67,17 @@ export interface ParsedArgs {
 }
 
 /** How many positionals each subcommand takes after its name, what they mean, and what the command does. */
-const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: string; summary: string }> = {
+const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: string; summary: string; refusal?: string }> = {
   recommend: { max: 0, usage: 'recommend [options]', summary: 'only the decision: the framework the article\'s rules pick, with the reasons for and against each' },
   list: { max: 0, usage: 'list [--json]', summary: 'the frameworks, their deploy targets and commands' },
   eject: { max: 2, usage: 'eject <framework> [dir]', summary: "copy one framework's templates into dir, to customize with --templates" },
-  update: { max: 1, usage: 'update [dir]', summary: "re-render a generated project with today's templates, merging your edits" },
+  update: {
+    max: 1,
+    usage: 'update [dir]',
+    summary: "re-render a generated project with today's templates, merging your edits",
+    // Why update takes so few: a --framework or --deploy given to it would silently mean nothing.
+    refusal: 'it re-renders with the answers in .create-backend-fit.json (edit that file to change one)',
+  },
 };
 const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS);
 /** Words people type for help and version that would otherwise become a project of that name. */
@@ -179,8 +185,13 @@ function checkOptionsApply(command: CommandName, options: Record<string, unknown
   for (const name of Object.keys(options)) {
     const spec = (OPTIONS as Record<string, OptionSpec>)[name]!;
     if (spec.for.includes(command)) continue;
+    const refusal = command === 'create' ? undefined : SUBCOMMANDS[command].refusal;
+    // As the user typed it: --no-install is parsed as install = false.
+    const typed = spec.kind === 'boolean' && options[name] === false ? `--no-${name}` : `--${name}`;
     throw usageError(
-      `--${name} does not apply to ${command === 'create' ? 'making a project' : command} (it is for ${spec.for.join(', ')}). See ${TOOL}${command === 'create' ? '' : `${command} `}--help for its options.`,
+      refusal
+        ? `${command} does not take ${typed}: ${refusal}. See ${TOOL}${command} --help for its options.`
+        : `${typed} does not apply to ${command === 'create' ? 'making a project' : command} (it is for ${spec.for.join(', ')}). See ${TOOL}${command === 'create' ? '' : `${command} `}--help for its options.`,
     );
   }
 }
@@ -238,7 +249,8 @@ Usage:
 Options:
 ${lines.join('\n')}
 
-Exit codes: 0 done, 1 failed (nothing of yours touched), 2 bad command line, 3 generated but git or install
-failed (the retry command is printed), 130 interrupted.
+Exit codes: 0 done, 1 failed or update refused (nothing of yours touched), 2 bad command line or record file,
+3 generated but git, install or a team generator failed (what to do is printed), 4 update left conflicts to
+resolve, 130 interrupted.
 `;
 }

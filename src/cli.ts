@@ -15,11 +15,15 @@ import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
 import { prompts, type Prompts } from './ask.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, gitCommands } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
+import { readReplay } from './customize/replay.js';
+import { beginRun, interrupt, onInterruptSay } from './interrupt.js';
+import { endChildren } from './processes.js';
 import { commandsFor } from './plan/commands.js';
+import { RECORD_FILE } from './plan/record.js';
 import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError, type NameOverrides } from './plan/names.js';
 import { plan } from './plan/plan.js';
@@ -47,10 +51,19 @@ const defaultIo = (): Io => ({
     return isatty(0) && isatty(1);
   },
   env: process.env,
-  cwd: process.cwd(),
+  // Read when a command needs it: a run from a folder that was deleted meanwhile can still print --help.
+  get cwd() {
+    try {
+      return process.cwd();
+    } catch {
+      throw new CliError('usage', 'The current folder no longer exists (it was deleted or moved): cd into an existing folder and run again.', EXIT.failed);
+    }
+  },
 });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  beginRun();
+  const stopListening = exitOnInterrupt(io);
   try {
     const args = parseArgs(argv);
     if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION, args.command));
@@ -73,9 +86,44 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stderr(`${error.phase === 'usage' ? 'Error' : `Error (${error.phase})`}: ${error.message}\n`);
       return error.exitCode;
     }
-    io.stderr(`Internal error: ${(error as Error).stack ?? error}\n`);
+    // A bug of ours, in one line; the stack only when asked for (CBF_DEBUG=1).
+    const detail = io.env.CBF_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : '';
+    io.stderr(`Internal error (a bug of create-backend-fit; set CBF_DEBUG=1 for details): ${String((error as Error)?.message ?? error).split('\n')[0]}${detail}\n`);
     return EXIT.failed;
+  } finally {
+    stopListening();
   }
+}
+
+/**
+ * SIGINT or SIGTERM, in any phase (prompts, writing, git, install, the team's generators, update): every child
+ * process group is ended (SIGTERM, then SIGKILL), every temporary folder removed, the phase's message printed, and
+ * the exit code is 130. A second signal while that happens is ignored: ending the children takes at most 2 s.
+ */
+function exitOnInterrupt(io: Io): () => void {
+  let ending = false;
+  const onSignal = () => {
+    if (ending) return;
+    ending = true;
+    const message = interrupt();
+    removePendingTempDirs();
+    void endChildren().finally(() => {
+      removePendingTempDirs();
+      try {
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      } catch {
+        // no terminal to restore
+      }
+      io.stderr(`\n${message}\n`);
+      process.exit(EXIT.cancelled);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }
 
 function print(io: Io, text: string): number {
@@ -132,7 +180,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const ask = interactive ? await prompts() : undefined;
   ask?.intro(`${TOOL_NAME} ${TOOL_VERSION}`);
 
-  const replay = o.answers ? await readReplay(o.answers, io) : undefined;
+  const replay = o.answers ? readReplay(path.resolve(io.cwd, o.answers), o.answers) : undefined;
   let typed = args.dir ?? replay?.projectName;
   if (typed === undefined) {
     if (!ask) throw usageError(`Missing the project folder: ${TOOL_NAME} <dir> [options].`);
@@ -152,8 +200,11 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   if (ask && !replay && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
   const templates = (o.templates ? [path.resolve(io.cwd, o.templates)] : replay?.templates) ?? undefined;
   for (const dir of templates ?? []) {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw usageError(`--templates ${dir}: no such folder.`);
+    if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+    throw usageError(o.templates ? `--templates ${dir}: no such folder.` : `${o.answers}: "answers.templates" names ${dir}, which is gone: pass --templates with its new place.`);
   }
+  // A replay that brings a team's templates says so before it writes: they decide what lands in the project.
+  if (replay?.templates && !o.templates && !o.json) io.stderr(`Using the templates folder${templates!.length > 1 ? 's' : ''} ${o.answers} names: ${templates!.join(', ')}\n`);
 
   const answers: ProjectAnswers = {
     ...inputs,
@@ -172,6 +223,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const team = await loadTeamPlopfile(o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
     trusted: Boolean(o.trust),
     ask,
+    recordedIn: o.plopfile ? undefined : o.answers,
   });
   answers.plopfile = team?.file;
 
@@ -202,57 +254,51 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     return EXIT.ok;
   }
 
-  const controller = new AbortController();
-  const onSignal = () => {
-    removePendingTempDirs();
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const written = writePlan(generated.files, target, { force: Boolean(o.force), keepFolder: where.isCwd });
-    if (controller.signal.aborted) throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; nothing else was run.`);
-    // Interactive runs showed the decision in the prompts already.
-    if (!ask) human(formatDecision(decision));
-    human(`\nCreated ${target}: ${written.written.length} files (${generated.framework.name}, ${answers.deploy}).\n`);
-    if (team) {
-      const changes = await team.plopfile.runGenerators(generated.variables);
-      human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
-    }
-
-    const spin = ask?.spinner();
-    const results = await bootstrap(generated.framework, target, {
-      git: answers.git,
-      install: answers.install,
-      packageManager: answers.packageManager,
-      signal: controller.signal,
-      progress: ({ step, phase, result }) => {
-        const label = step === 'git' ? 'git init and first commit' : `installing dependencies (${result?.command ?? 'install'})`;
-        if (phase === 'start') spin ? spin.start(label) : !o.json && io.stderr(`... ${label}\n`);
-        else if (spin) spin.stop(`${label}: ${result!.status}`);
-      },
-    });
-    report.bootstrap = results;
-    if (controller.signal.aborted) {
-      throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; finish with: ${[...cdCommand(where), generated.framework.commands.install].join(' && ')}`);
-    }
-    const failed = results.filter((r) => r.status === 'failed');
-    for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
-    const commands = commandsFor(generated.framework, answers.packageManager);
-    const next = [
-      ...cdCommand(where),
-      ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
-      commands.test,
-      commands.start,
-    ];
-    if (o.json) io.stdout(`${JSON.stringify({ ...report, nextSteps: next }, null, 2)}\n`);
-    human(`\nNext steps:\n${next.map((c) => `  ${c}`).join('\n')}\n`);
-    ask?.outro('Done. See the project README for the image build and deploy commands.');
-    return failed.length ? EXIT.bootstrap : EXIT.ok;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  // Every destination of the team's generators is known and checked before anything is written.
+  const generators = team ? await team.plopfile.prepare(generated.variables) : undefined;
+  const written = writePlan(generated.files, target, { force: Boolean(o.force) });
+  onInterruptSay(`Interrupted. The project in ${target} is complete; nothing else was run.`);
+  // Interactive runs showed the decision in the prompts already.
+  if (!ask) human(formatDecision(decision));
+  human(`\nCreated ${target}: ${written.written.length} files (${generated.framework.name}, ${answers.deploy}).\n`);
+  if (team && generators) {
+    onInterruptSay(`Interrupted while the team's generators ran: the project in ${target} is written, and what they changed so far stays.`);
+    const changes = await generators.run({ userEntries: written.userEntries });
+    human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
   }
+
+  const commands = commandsFor(generated.framework, answers.packageManager);
+  const spin = ask?.spinner();
+  const results = await bootstrap(generated.framework, target, {
+    git: answers.git,
+    install: answers.install,
+    packageManager: answers.packageManager,
+    userEntries: written.userEntries,
+    progress: ({ step, phase, result }) => {
+      const label = step === 'git' ? 'git init and first commit' : `installing dependencies (${result?.command ?? 'install'})`;
+      if (phase === 'start') {
+        const left = [...(step === 'install' ? [commands.install] : []), ...(answers.git ? [gitCommands(written.userEntries)] : [])];
+        onInterruptSay(`Interrupted. The project in ${target} is complete; finish with: ${[...cdCommand(where), ...left].join(' && ')}`);
+        if (spin) spin.start(label);
+        else if (!o.json) io.stderr(`... ${label}\n`);
+      } else if (spin) spin.stop(`${label}: ${result!.status}`);
+    },
+  });
+  report.bootstrap = results;
+  const failed = results.filter((r) => r.status === 'failed');
+  for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
+  const git = results.find((r) => r.step === 'git');
+  if (git && git.status !== 'failed' && git.message && git.message !== '--no-git' && !o.json) io.stderr(`Note (git): ${git.message}\n`);
+  const next = [
+    ...cdCommand(where),
+    ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
+    commands.test,
+    commands.start,
+  ];
+  if (o.json) io.stdout(`${JSON.stringify({ ...report, nextSteps: next }, null, 2)}\n`);
+  human(`\nNext steps:\n${next.map((c) => `  ${c}`).join('\n')}\n`);
+  ask?.outro('Done. See the project README for the image build and deploy commands.');
+  return failed.length ? EXIT.bootstrap : EXIT.ok;
 }
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>
@@ -263,49 +309,14 @@ function decisionInputsOf(answers: Partial<ProjectAnswers>): DecisionInputs {
   return definedOnly({ language, workload, style, teamSize, rps, deploy, framework });
 }
 
-/** A recorded .create-backend-fit.json, validated like flags: a bad value is a usage error, never a silent default. */
-async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>> {
-  let record: { answers?: Record<string, unknown> };
-  try {
-    record = JSON.parse(fs.readFileSync(path.resolve(io.cwd, file), 'utf8'));
-  } catch (error) {
-    throw usageError(`--answers ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  const recorded = record.answers;
-  if (!recorded || typeof recorded !== 'object') throw usageError(`--answers ${file}: no "answers" object in it.`);
-  // Re-parse the recorded values through the same option table as the command line.
-  const flags: string[] = [];
-  const asFlag: Record<string, string> = { framework: 'framework', deploy: 'deploy', language: 'language', workload: 'workload', style: 'style', teamSize: 'team-size', rps: 'rps', packageManager: 'package-manager', goModule: 'go-module', javaPackage: 'java-package' };
-  for (const [key, flag] of Object.entries(asFlag)) if (recorded[key] !== undefined && recorded[key] !== null) flags.push(`--${flag}`, String(recorded[key]));
-  const parsed = parseArgs(flags).options;
-  const projectName = typeof recorded.projectName === 'string' ? recorded.projectName : undefined;
-  const templates = Array.isArray(recorded.templates) ? recorded.templates.map(String) : undefined;
-  const plopfile = typeof recorded.plopfile === 'string' ? recorded.plopfile : undefined;
-  return definedOnly({
-    projectName,
-    framework: parsed.framework,
-    deploy: parsed.deploy,
-    language: parsed.language,
-    workload: parsed.workload,
-    style: parsed.style,
-    teamSize: parsed['team-size'],
-    rps: parsed.rps,
-    packageManager: parsed['package-manager'],
-    goModule: parsed['go-module'],
-    javaPackage: parsed['java-package'],
-    templates,
-    plopfile,
-  });
-}
-
 /** A team's plopfile runs the team's code: only with consent, a prompt or --trust, as copier asks for its tasks. */
 async function loadTeamPlopfile(
   explicit: string | undefined,
   templates: string[],
   target: string,
-  options: { trusted: boolean; ask?: Prompts },
+  options: { trusted: boolean; ask?: Prompts; recordedIn?: string },
 ) {
-  const file = findPlopfile(explicit, templates);
+  const file = findPlopfile(explicit, templates, options.recordedIn);
   if (!file) return undefined;
   if (!options.trusted) {
     if (!options.ask) throw usageError(`${file} would run a team's code: pass --trust to allow it (no prompt without a terminal).`);
@@ -327,20 +338,29 @@ async function ejectCommand(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
+  const o = args.options;
   const dir = path.resolve(io.cwd, args.dir ?? '.');
+  onInterruptSay('Interrupted: update changed nothing.');
   const record = readGenerationRecord(dir);
   const team = record.answers.plopfile
-    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await prompts() : undefined })
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(o.trust), ask: interactive ? await prompts() : undefined, recordedIn: RECORD_FILE })
     : undefined;
-  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
-  const conflicts = outcomes.filter((o) => o.action === 'conflict');
-  if (args.options.json) return print(io, `${JSON.stringify({ target: dir, outcomes }, null, 2)}\n`);
-  const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);
-  io.stdout(`${changed.map((o) => `  ${o.action.padEnd(8)} ${o.path}${o.note ? ` (${o.note})` : ''}`).join('\n') || '  nothing to update'}\n`);
-  if (conflicts.length > 0) {
+  const templates = o.templates ? [path.resolve(io.cwd, o.templates)] : undefined;
+  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers, dryRun: Boolean(o['dry-run']), templates });
+  const conflicts = outcomes.filter((outcome) => outcome.action === 'conflict');
+  const code = conflicts.length > 0 && !o['dry-run'] ? EXIT.conflicts : EXIT.ok;
+  if (o.json) {
+    io.stdout(`${JSON.stringify({ target: dir, dryRun: Boolean(o['dry-run']), outcomes }, null, 2)}\n`);
+    return code;
+  }
+  const changed = outcomes.filter((outcome) => outcome.action !== 'kept' || outcome.note);
+  io.stdout(`${changed.map((c) => `  ${c.action.padEnd(8)} ${c.path}${c.note ? ` (${c.note})` : ''}`).join('\n') || '  nothing to update'}\n`);
+  if (o['dry-run']) {
+    io.stdout(`\nDry run: nothing was written.${conflicts.length ? ` ${conflicts.length} file(s) would get conflict markers.` : ''}\n`);
+  } else if (conflicts.length > 0) {
     io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, then commit. git diff shows everything update changed.\n`);
   }
-  return EXIT.ok;
+  return code;
 }
 
 /** The target folder and project name from what the user typed; a name that breaks a rule is a usage error. */

@@ -3,6 +3,7 @@
  * interrupted run leaves nothing half-written in the target. It never deletes or replaces a user's file: with
  * --force it only adds files that do not exist yet, and refuses before writing anything if one would collide.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from './errors.js';
@@ -13,6 +14,8 @@ export interface WriteResult {
   written: string[];
   /** Files already present with exactly the content we would write (only with --force). */
   unchanged: string[];
+  /** What was there before, holding none of ours (project-relative files and folders): the user's, left alone. */
+  userEntries: string[];
 }
 
 /** Temporary folders this process created; the entry point removes them if it is interrupted. */
@@ -41,12 +44,12 @@ function describeFsError(error: NodeJS.ErrnoException, where: string): string {
 }
 
 /** What already exists in the target, checked before anything is written. */
-export function inspectTarget(files: PlannedFile[], target: string, force: boolean): { exists: boolean; unchanged: Set<string> } {
+export function inspectTarget(files: PlannedFile[], target: string, force: boolean): { exists: boolean; unchanged: Set<string>; userEntries: string[] } {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, unchanged: new Set() };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, unchanged: new Set(), userEntries: [] };
     throw writeError(describeFsError(error as NodeJS.ErrnoException, target));
   }
   if (!stat.isDirectory()) throw writeError(`${target} exists and is not a folder.`);
@@ -79,7 +82,43 @@ export function inspectTarget(files: PlannedFile[], target: string, force: boole
       `These files already exist in ${target} with other content, and none of yours is ever replaced:\n  ${collisions.join('\n  ')}\nMove them away, or generate into a new folder.`,
     );
   }
-  return { exists: true, unchanged };
+  return { exists: true, unchanged, userEntries: userEntriesOf(target, files.map((f) => f.path)) };
+}
+
+/**
+ * The user's part of a target folder: the largest files and folders that hold no planned path (a folder the starter
+ * also writes into is looked into, one that it does not is listed whole), so the list stays short.
+ */
+function userEntriesOf(target: string, planned: string[]): string[] {
+  const plannedSet = new Set(planned);
+  const plannedDirs = new Set(planned.flatMap(ancestors));
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(target, rel), { withFileTypes: true })) {
+      const entryRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entryRel === '.git' || plannedSet.has(entryRel)) continue;
+      if (entry.isDirectory() && plannedDirs.has(entryRel)) visit(entryRel);
+      else out.push(entryRel);
+    }
+  };
+  visit('');
+  return out.sort();
+}
+
+/**
+ * A new folder beside the target, created as mkdir creates one (the umask and the parent's default ACL apply;
+ * mkdtemp's would be private, 700, and the project folder would keep that mode when renamed into place).
+ */
+function makeTempSibling(parent: string, name: string): string {
+  for (let attempt = 0; ; attempt++) {
+    const dir = path.join(parent, `.${name}.create-backend-fit-${crypto.randomBytes(4).toString('hex')}`);
+    try {
+      fs.mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 20) throw error;
+    }
+  }
 }
 
 function ancestors(relPath: string): string[] {
@@ -87,13 +126,9 @@ function ancestors(relPath: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-/**
- * `keepFolder`: the target is the user's current folder (`.`), so it is added into and never replaced: renaming a
- * new folder over it would leave the user's shell in a deleted folder.
- */
-export function writePlan(files: PlannedFile[], targetDir: string, options: { force: boolean; keepFolder?: boolean }): WriteResult {
+export function writePlan(files: PlannedFile[], targetDir: string, options: { force: boolean }): WriteResult {
   const target = path.resolve(targetDir);
-  const { exists, unchanged } = inspectTarget(files, target, options.force);
+  const { exists, unchanged, userEntries } = inspectTarget(files, target, options.force);
   const parent = path.dirname(target);
   try {
     fs.mkdirSync(parent, { recursive: true });
@@ -103,7 +138,7 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
 
   let temp: string;
   try {
-    temp = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.create-backend-fit-`));
+    temp = makeTempSibling(parent, path.basename(target));
   } catch (error) {
     throw writeError(describeFsError(error as NodeJS.ErrnoException, `in ${parent}`));
   }
@@ -117,13 +152,10 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
       // The umask must not strip a script's execute bit; other files keep what the umask gives, as any new file does.
       if (file.mode & 0o111) fs.chmodSync(dest, file.mode);
     }
-    if (!exists) {
-      fs.renameSync(temp, target);
-    } else if (!options.keepFolder && fs.readdirSync(target).length === 0 && removeEmptyFolder(target)) {
-      fs.renameSync(temp, target);
-    } else {
-      moveInto(temp, target, toWrite);
-    }
+    // A folder that exists, even empty, is written into, never replaced: it keeps its mode, owner, group, ACLs and
+    // inode (it may be a mount point, or open in another shell).
+    if (!exists) fs.renameSync(temp, target);
+    else moveInto(temp, target, toWrite);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw writeError(describeFsError(error as NodeJS.ErrnoException, target));
@@ -131,21 +163,7 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
     fs.rmSync(temp, { recursive: true, force: true });
     pendingTempDirs.delete(temp);
   }
-  return { target, written: toWrite.map((f) => f.path), unchanged: [...unchanged] };
-}
-
-/**
- * rmdir only ever removes an empty folder, so a file that appeared meanwhile makes this fail, not vanish. A mount
- * point (an empty Docker volume, say) cannot be removed: false, and the files are added into it instead.
- */
-function removeEmptyFolder(target: string): boolean {
-  try {
-    fs.rmdirSync(target);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EBUSY') return false;
-    throw error;
-  }
+  return { target, written: toWrite.map((f) => f.path), unchanged: [...unchanged], userEntries };
 }
 
 /**

@@ -31,7 +31,7 @@ const common = { metafile: true, bundle: true, platform: 'node', target, minify:
  * The packages the CLI loads only on demand, each bundled on its own as an ES module: they are ES modules (execa and
  * node-plop use import.meta), and they load through import(), which only then starts Node's ES module loader.
  */
-const LAZY_PACKAGES: Record<string, string> = { execa: 'execa', '@clack/prompts': 'clack', 'node-plop': 'node-plop' };
+const LAZY_PACKAGES: Record<string, string> = { execa: 'execa', '@clack/prompts': 'clack', 'node-plop': 'node-plop', tinyglobby: 'node-plop' };
 const LAZY_DIR = 'lazy';
 
 // The CLI itself is one CommonJS file. An ES module entry costs Node's ES module loader (about 3 ms of a 65 ms
@@ -73,7 +73,7 @@ const cli = await build({
 
 const lazy = await build({
   ...common,
-  entryPoints: Object.values(LAZY_PACKAGES).map((out) => ({ in: path.join(PACKAGE_ROOT, `src/build/lazy/${out}.ts`), out })),
+  entryPoints: [...new Set(Object.values(LAZY_PACKAGES))].map((out) => ({ in: path.join(PACKAGE_ROOT, `src/build/lazy/${out}.ts`), out })),
   splitting: true,
   format: 'esm',
   outdir: path.join(dist, LAZY_DIR),

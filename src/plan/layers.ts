@@ -46,12 +46,34 @@ export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>,
 export function collectLayers(roots: string[], layers: string[], compiled?: CompiledFramework): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
   for (const root of roots) {
+    if (root !== BUILTIN_TEMPLATES) refuseLinksOnTheWay(root, layers);
     for (const layer of layers) {
       const listed = compiled && root === BUILTIN_TEMPLATES ? compiledLayer(compiled, root, layer) : listLayer(path.join(root, layer));
       for (const file of listed) files.set(file.relPath, file);
     }
   }
   return files;
+}
+
+/**
+ * A team's templates folder, and every folder from it down to a layer (`_shared`, `_shared/base`), must be a folder
+ * and not a link: a layer that is a link (`_shared/base -> ~/secrets`) would copy whatever it points at.
+ */
+function refuseLinksOnTheWay(root: string, layers: string[]): void {
+  const refuse = (dir: string) => {
+    throw new TemplateError(`${dir} is a symbolic link; a templates folder and its layer folders may not be links.`);
+  };
+  const rootStat = fs.lstatSync(root, { throwIfNoEntry: false });
+  if (rootStat?.isSymbolicLink()) refuse(root);
+  for (const layer of layers) {
+    let dir = root;
+    for (const part of layer.split('/')) {
+      dir = path.join(dir, part);
+      const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+      if (!stat) break;
+      if (stat.isSymbolicLink()) refuse(dir);
+    }
+  }
 }
 
 /** Lists every file of the layer folders, later folders replacing earlier ones path by path. */
@@ -77,6 +99,10 @@ function* walk(root: string, rel: string): Generator<string> {
     const entryRel = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isSymbolicLink()) {
       throw new TemplateError(`${path.join(root, entryRel)} is a symbolic link; template folders may not contain links.`);
+    }
+    // Whatever lands under .git/ is git's configuration or a hook, which git would obey at the first commit.
+    if (entry.name.toLowerCase() === '.git') {
+      throw new TemplateError(`${path.join(root, entryRel)} is git's own folder (.git); no template may write into it.`);
     }
     if (entry.isDirectory()) yield* walk(root, entryRel);
     else if (entry.isFile()) yield entryRel;

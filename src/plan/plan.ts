@@ -19,6 +19,7 @@ import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
+import { relativePathProblem } from '../project-paths.js';
 
 export interface PlannedFile {
   /** Project-relative, forward slashes. */
@@ -103,7 +104,7 @@ function renderTemplate(engine: typeof Handlebars, template: TemplateFile, varia
     const render = template.spec ? engine.template(template.spec) : engine.compile(fs.readFileSync(template.absPath, 'utf8'), COMPILE_OPTIONS);
     return render(variables);
   } catch (error) {
-    throw new TemplateError(`${template.absPath}: ${(error as Error).message}`);
+    throw new TemplateError(`${template.absPath}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }
 }
 
@@ -123,6 +124,8 @@ export function targetPath(relPath: string, variables: Record<string, unknown>):
   if (path.posix.isAbsolute(normal) || normal.split('/').includes('..') || normal === '.') {
     throw new TemplateError(`${relPath} would be written outside the project folder (${filled}).`);
   }
+  const problem = relativePathProblem(normal);
+  if (problem) throw new TemplateError(`${relPath} cannot be written: its path ${normal} ${problem}.`);
   return normal;
 }
 

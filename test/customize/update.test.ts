@@ -50,7 +50,8 @@ describe('update', () => {
     fs.rmSync(path.join(team, 'mine-to-keep.txt'));
 
     const run = await cli(project, 'update', '--json');
-    expect(run.code, run.stderr).toBe(0);
+    // Exit 4: finished, with conflict markers to resolve.
+    expect(run.code, run.stderr).toBe(4);
     const outcomes = Object.fromEntries((JSON.parse(run.stdout).outcomes as { path: string; action: string }[]).map((o) => [o.path, o.action]));
     expect(outcomes).toMatchObject({
       'notes.md': 'merged',

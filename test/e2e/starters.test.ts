@@ -123,10 +123,14 @@ for (const { framework, deploy } of matrix) {
         ).toBe(true);
         await checkContract(httpCall(`http://127.0.0.1:${port}`));
 
+        // A query string can carry a token: the request line names the path only.
+        expect((await fetch(`http://127.0.0.1:${port}/healthz?token=e2e-not-for-logs`)).status).toBe(200);
+
         // One line per request: exactly one stdout line names the one request made to /invoices/42.
         await new Promise((r) => setTimeout(r, 500));
         const lines = server.stdout().split('\n').filter((line) => line.includes('/invoices/42'));
         expect(lines, `stdout lines about /invoices/42:\n${server.output().slice(-3000)}`).toHaveLength(1);
+        expect(server.output(), 'no query string in the logs').not.toContain('e2e-not-for-logs');
 
         const pid = listeningPid(port);
         expect(pid, 'a process listens on the port').toBeDefined();

@@ -416,3 +416,48 @@ export function tryDerive(value: string, overrides: NameOverrides = {}): { names
     throw error;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The trust families: a sentinel tree outside the project, and what a run may leave behind.
+
+/**
+ * A tree outside every project, whose sha256 snapshot must be the same after every hostile run: files a link could
+ * lead to (with the very content the tool would write or remove there), a nested folder, and a file that looks like
+ * git configuration.
+ */
+export function makeSentinel(dir: string, mirror: Record<string, string> = {}): Record<string, string> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'nested/deep'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the project\n');
+  fs.writeFileSync(path.join(dir, 'nested/deep/id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\nnot a real key\n', { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'config'), '[core]\n\thooksPath = /tmp/evil\n');
+  for (const [rel, content] of Object.entries(mirror)) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'mirror', rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'mirror', rel), content);
+  }
+  return snapshot(dir);
+}
+
+/** Lines a user must never see: a stack trace or our internal-error line. */
+export const stackLines = (text: string) => text.split('\n').filter((line) => /^\s+at .+[(:]\d+/.test(line) || /Internal error/.test(line));
+
+/** Every process whose command line holds `marker` (test processes tag their children with one). */
+export function processesWith(marker: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8');
+      if (cmdline.includes(marker) || environ.includes(marker)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return pids.filter((pid) => pid !== process.pid);
+}
+
+/** Runs git for a test, with an identity and no user configuration. */
+export function testGit(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+}

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { type Logger, pino } from 'pino';
-import { BatchedStdout, requestLine } from './log.ts';
+import { BatchedStdout, pathOnly, requestLine } from './log.ts';
 
 // Beyond this a JSON number stops being an exact integer, so such an id is a client error, not a lossy 200.
 const MAX_ID = Number.MAX_SAFE_INTEGER;
@@ -29,9 +29,9 @@ class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const responseTimeMs = Math.round(reply.elapsedTime);
     if (error) {
-      this.log.error({ reqId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs, err: error }, 'request errored');
+      this.log.error({ reqId: request.id, method: request.method, path: pathOnly(request.url), statusCode: reply.statusCode, responseTimeMs, err: error }, 'request errored');
     } else if (this.log.isLevelEnabled('info')) {
-      logDestination.write(requestLine(request.id, request.method, request.url, reply.statusCode, responseTimeMs));
+      logDestination.write(requestLine(request.id, request.method, pathOnly(request.url), reply.statusCode, responseTimeMs));
     }
   }
 }

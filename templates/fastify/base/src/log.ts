@@ -43,8 +43,14 @@ export class BatchedStdout {
  * Writes the one line per request, in the same shape as pino's own lines (level 30 is `info`), built by hand: it runs
  * for every request, and a pino call with an object of fields costs about twice as much.
  */
-export function requestLine(reqId: string, method: string, url: string, statusCode: number, responseTimeMs: number): string {
-  return `{"level":30,"time":${Date.now()}${BASE},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method)},"url":${JSON.stringify(url)},"statusCode":${statusCode},"responseTimeMs":${responseTimeMs},"msg":"request completed"}\n`;
+export function requestLine(reqId: string, method: string, path: string, statusCode: number, responseTimeMs: number): string {
+  return `{"level":30,"time":${Date.now()}${BASE},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"statusCode":${statusCode},"responseTimeMs":${responseTimeMs},"msg":"request completed"}\n`;
+}
+
+/** The path of a request URL without its query string: a query can carry tokens that do not belong in logs. */
+export function pathOnly(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 const BASE = `,"pid":${process.pid},"hostname":${JSON.stringify(os.hostname())}`;

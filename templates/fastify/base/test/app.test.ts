@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { buildApp } from '../src/app.ts';
+import { pathOnly, requestLine } from '../src/log.ts';
 
 const app = buildApp({ logger: false });
 after(() => app.close());
@@ -36,5 +37,13 @@ describe('other routes', () => {
     const res = await app.inject({ method: 'GET', url: '/nope' });
     assert.equal(res.statusCode, 404);
     assert.match(res.headers['content-type'] as string, /^application\/json/);
+  });
+});
+
+describe('request log line', () => {
+  it('names the path without the query string, which can carry tokens', () => {
+    const line = JSON.parse(requestLine('req-1', 'GET', pathOnly('/invoices/42?token=not-for-logs'), 200, 1));
+    assert.equal(line.path, '/invoices/42');
+    assert.equal(JSON.stringify(line).includes('not-for-logs'), false);
   });
 });

@@ -15,7 +15,8 @@ export function requestLogger(req: IncomingMessage & { originalUrl?: string }, r
   res.once('finish', () => {
     logger.log('request completed', {
       method: req.method,
-      url: req.originalUrl ?? req.url,
+      // The path only: a query string can carry tokens that do not belong in logs.
+      path: (req.originalUrl ?? req.url ?? '').split('?')[0],
       statusCode: res.statusCode,
       responseTimeMs: Math.round(performance.now() - started),
     });
