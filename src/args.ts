@@ -4,6 +4,7 @@
  */
 import { PACKAGE_MANAGERS, STYLES, TEAM_LANGUAGES, WORKLOADS } from './answers.js';
 import { usageError } from './errors.js';
+import { DATABASES, features } from './features/index.js';
 import { DEPLOY_TARGETS, FRAMEWORK_IDS } from './frameworks/types.js';
 
 type OptionSpec =
@@ -15,6 +16,7 @@ type OptionSpec =
 export const OPTIONS = {
   framework: { kind: 'choice', choices: FRAMEWORK_IDS, help: 'skip the questions: use this framework' },
   deploy: { kind: 'choice', choices: ['containers', 'serverless'] as const satisfies typeof DEPLOY_TARGETS, help: 'long-lived containers (default) or serverless (AWS Lambda)' },
+  database: { kind: 'choice', choices: DATABASES, help: 'a real database behind the invoice routes, with migrations (default: none)' },
   language: { kind: 'choice', choices: TEAM_LANGUAGES, help: "the language your team already writes ('any' if none yet)" },
   workload: { kind: 'choice', choices: WORKLOADS, help: 'what the service mostly does' },
   style: { kind: 'choice', choices: STYLES, help: 'structure and conventions, or control and less ceremony' },
@@ -47,7 +49,7 @@ type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] }
       : boolean;
 export type ParsedOptions = { -readonly [K in OptionName]?: ValueOf<(typeof OPTIONS)[K]> };
 
-export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update'] as const;
+export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update', 'add'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -55,6 +57,8 @@ export interface ParsedArgs {
   dir?: string;
   /** For `eject`: the framework whose templates to copy. */
   framework?: string;
+  /** For `add`: the answer that selects the feature (`add database postgres`). */
+  addition?: AddedFeature;
   options: ParsedOptions;
 }
 
@@ -64,7 +68,11 @@ const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: 
   list: { max: 0, usage: 'list [--json]' },
   eject: { max: 2, usage: 'eject <framework> [dir]' },
   update: { max: 1, usage: 'update [dir]' },
+  add: { max: 3, usage: `add ${features.map((f) => `${f.answer.key} ${f.answer.value}`).join('|')} [dir]` },
 };
+
+/** What `add` adds: one feature's answer, as the record keeps it. */
+export type AddedFeature = (typeof features)[number]['answer'];
 
 const SHORT = new Map<string, OptionName>(
   Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec && spec.short ? [[spec.short, name as OptionName]] : [])),
@@ -141,6 +149,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       return { command, framework, dir: positionals[0], options: options as ParsedOptions };
     }
+    if (command === 'add') {
+      const [key, value, dir] = positionals;
+      const feature = features.find((f) => f.answer.key === key && f.answer.value === value);
+      if (!feature) throw usageError(`Usage: ${usage}${key ? ` (got "${[key, value].filter(Boolean).join(' ')}")` : ''}.`);
+      return { command, addition: feature.answer, dir, options: options as ParsedOptions };
+    }
     return { command, dir: positionals[0], options: options as ParsedOptions };
   }
   if (positionals.length > 1) {
@@ -188,6 +202,7 @@ Usage:
   ${toolName} list [--json]       the frameworks and their commands
   ${toolName} eject <framework> [dir]   copy one framework's templates into dir, to customize with --templates
   ${toolName} update [dir]        re-render a generated project with today's templates, merging your edits
+  ${toolName} add database postgres [dir]   add a feature to a generated project, merging your edits, then install
 
 Options:
 ${lines.join('\n')}

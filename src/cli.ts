@@ -17,7 +17,9 @@ import { prompts, type Prompts } from './ask.js';
 import { bootstrap } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
+import { recordWithFeature } from './customize/add.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
+import { chosenFeatures, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
 import { commandsFor } from './plan/commands.js';
 import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError } from './plan/names.js';
@@ -65,6 +67,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await ejectCommand(args, io);
       case 'update':
         return await updateCommand(args, io, interactive);
+      case 'add':
+        return await addCommand(args, io, interactive);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -87,7 +91,9 @@ function listCommand(args: ParsedArgs, io: Io): number {
     name: f.name,
     language: f.language,
     deployTargets: f.deployTargets,
-    commands: f.commands,
+    features: offeredFeatures(f),
+    // With the commands the offered features add (`migrate`), which run only in a project that has the feature.
+    commands: commandsFor(f, 'npm', offeredFeatures(f)),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
   const lines = frameworks.map(
@@ -164,8 +170,11 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   // Containers unless told otherwise: "Long-lived containers are forgiving of any choice."
   const deploy = inputs.deploy ?? 'containers';
   inputs = { ...inputs, deploy };
+  let database = o.database ?? replay?.database;
+  if (ask && !replay && database === undefined) database = await ask.askDatabase();
   let decision = replay?.framework && !o.framework ? decideRecorded(inputs, replay.framework) : decide(inputs);
   if (ask && !replay && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
+  requireOfferedFeatures(decision.framework, { database });
   const templates = (o.templates ? [path.resolve(io.cwd, o.templates)] : replay?.templates) ?? undefined;
   for (const dir of templates ?? []) {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw usageError(`--templates ${dir}: no such folder.`);
@@ -176,6 +185,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     framework: decision.framework,
     projectName: dir,
     deploy,
+    database: database === 'none' ? undefined : database,
     packageManager: o['package-manager'] ?? replay?.packageManager ?? detectPackageManager(io.env) ?? 'npm',
     install: o.install ?? true,
     git: o.git ?? true,
@@ -255,10 +265,11 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
     if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    const commands = commandsFor(generated.framework, answers.packageManager);
+    const commands = commandsFor(generated.framework, answers.packageManager, chosenFeatures(answers));
     const next = [
       `cd ${shellQuote(dir)}`,
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
+      ...(commands.migrate ? ['docker compose up -d db   # or set DATABASE_URL to your PostgreSQL', commands.migrate] : []),
       commands.test,
       commands.start,
     ];
@@ -269,6 +280,16 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** A feature the chosen framework has no starter for is a usage error that says which frameworks have one. */
+function requireOfferedFeatures(framework: FrameworkId, answers: FeatureAnswers): void {
+  const record = frameworks.find((f) => f.id === framework)!;
+  const unoffered = unofferedFeature(record, answers);
+  if (!unoffered) return;
+  const wanted = chosenFeatures(answers);
+  const offering = frameworks.filter((f) => wanted.every((id) => offeredFeatures(f).includes(id))).map((f) => f.id);
+  throw usageError(`${unoffered} Frameworks that have one: ${offering.join(', ') || 'none yet'} (choose with --framework).`);
 }
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>
@@ -291,7 +312,7 @@ async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>
   if (!recorded || typeof recorded !== 'object') throw usageError(`--answers ${file}: no "answers" object in it.`);
   // Re-parse the recorded values through the same option table as the command line.
   const flags: string[] = [];
-  const asFlag: Record<string, string> = { framework: 'framework', deploy: 'deploy', language: 'language', workload: 'workload', style: 'style', teamSize: 'team-size', rps: 'rps', packageManager: 'package-manager', goModule: 'go-module', javaPackage: 'java-package' };
+  const asFlag: Record<string, string> = { framework: 'framework', deploy: 'deploy', database: 'database', language: 'language', workload: 'workload', style: 'style', teamSize: 'team-size', rps: 'rps', packageManager: 'package-manager', goModule: 'go-module', javaPackage: 'java-package' };
   for (const [key, flag] of Object.entries(asFlag)) if (recorded[key] !== undefined && recorded[key] !== null) flags.push(`--${flag}`, String(recorded[key]));
   const parsed = parseArgs(flags).options;
   const projectName = typeof recorded.projectName === 'string' ? recorded.projectName : undefined;
@@ -301,6 +322,7 @@ async function readReplay(file: string, io: Io): Promise<Partial<ProjectAnswers>
     projectName,
     framework: parsed.framework,
     deploy: parsed.deploy,
+    database: parsed.database,
     language: parsed.language,
     workload: parsed.workload,
     style: parsed.style,
@@ -355,6 +377,46 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   io.stdout(`${changed.map((o) => `  ${o.action.padEnd(8)} ${o.path}${o.note ? ` (${o.note})` : ''}`).join('\n') || '  nothing to update'}\n`);
   if (conflicts.length > 0) {
     io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, then commit. git diff shows everything update changed.\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `add database postgres`: update with the feature's answer added, then the dependency install the feature needs. */
+async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
+  const dir = path.resolve(io.cwd, args.dir ?? '.');
+  const record = recordWithFeature(readGenerationRecord(dir), args.addition!);
+  const team = record.answers.plopfile
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(args.options.trust), ask: interactive ? await prompts() : undefined })
+    : undefined;
+  let outcomes;
+  try {
+    outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new CliError('render', error.message);
+    throw error;
+  }
+  const framework = frameworks.find((f) => f.id === record.answers.framework)!;
+  const packageManager = record.answers.packageManager ?? 'npm';
+  const install = args.options.install ?? true;
+  const conflicts = outcomes.filter((o) => o.action === 'conflict');
+  // Dependencies are installed only when every file merged cleanly: a manifest with conflict markers cannot install.
+  const results = await bootstrap(framework, dir, { git: false, install: install && conflicts.length === 0, packageManager });
+  const installed = results.find((r) => r.step === 'install')!;
+  if (args.options.json) {
+    io.stdout(`${JSON.stringify({ target: dir, added: args.addition, outcomes, bootstrap: results }, null, 2)}\n`);
+  } else {
+    const changed = outcomes.filter((o) => o.action !== 'kept' || o.note);
+    io.stdout(`${changed.map((o) => `  ${o.action.padEnd(8)} ${o.path}${o.note ? ` (${o.note})` : ''}`).join('\n') || '  nothing changed'}\n`);
+    const commands = commandsFor(framework, packageManager, chosenFeatures(record.answers));
+    if (conflicts.length > 0) {
+      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${commands.install}.\n`);
+    } else if (installed.status === 'done') {
+      io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next: start the database (docker compose up -d db, or set DATABASE_URL), then ${commands.migrate ?? commands.test}.\n`);
+    }
+  }
+  if (installed.status === 'failed') {
+    io.stderr(`Warning (install): ${installed.message}\n  Retry in the project folder: ${installed.command}\n`);
+    return EXIT.bootstrap;
   }
   return EXIT.ok;
 }
