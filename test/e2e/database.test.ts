@@ -4,7 +4,8 @@
  * over HTTP and, for serverless, under the Lambda Runtime Interface Emulator with payload 2.0 events: every line of
  * shared/CONTRACT.md's "With a database", an invoice surviving a restart, 50 concurrent POSTs, statuses stored
  * verbatim, and the database stopped (503, /healthz 200) and started again (right answers, same data, no restart).
- * E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for starters.test.ts.
+ * The containers project gets its database by `add database postgres` (with its install), the serverless one by
+ * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for starters.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,14 +71,29 @@ for (const { framework, deploy } of matrix) {
     const migrate = framework.commands.migrate!;
 
     beforeAll(async () => {
-      execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--database', 'postgres', '--yes', '--no-install', '--no-git'], {
-        cwd: root,
-        stdio: 'pipe',
-      });
       databaseUrl = await server.createDatabase(database);
-      installed = runShell(framework.commands.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
-        if (result.code !== 0) throw new Error(`install failed: ${describeRun(framework.commands.install, result)}`);
-      });
+      if (deploy === 'containers') {
+        // The way a user adds the database later: a project generated without one, committed, then
+        // `add database postgres`, which merges the feature in and installs the dependencies it brings.
+        execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--yes', '--no-install', '--git'], {
+          cwd: root,
+          stdio: 'pipe',
+          env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
+        });
+        installed = runShell(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} add database postgres --json`, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
+          if (result.code !== 0) throw new Error(`add database postgres failed: ${describeRun('add database postgres', result)}`);
+          const report = JSON.parse(result.output.slice(result.output.indexOf('{'))) as { bootstrap: { step: string; status: string }[] };
+          expect(report.bootstrap.find((r) => r.step === 'install')?.status, 'add installed the dependencies').toBe('done');
+        });
+      } else {
+        execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--database', 'postgres', '--yes', '--no-install', '--no-git'], {
+          cwd: root,
+          stdio: 'pipe',
+        });
+        installed = runShell(framework.commands.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
+          if (result.code !== 0) throw new Error(`install failed: ${describeRun(framework.commands.install, result)}`);
+        });
+      }
       installed.catch(() => {});
     });
 
