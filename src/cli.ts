@@ -170,10 +170,13 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   // Containers unless told otherwise: "Long-lived containers are forgiving of any choice."
   const deploy = inputs.deploy ?? 'containers';
   inputs = { ...inputs, deploy };
-  let database = o.database ?? replay?.database;
-  if (ask && !replay && database === undefined) database = await ask.askDatabase();
   let decision = replay?.framework && !o.framework ? decideRecorded(inputs, replay.framework) : decide(inputs);
   if (ask && !replay && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
+  // Asked once the framework is known, and only of one that offers a database: no prompt leads to a usage error.
+  let database = o.database ?? replay?.database;
+  if (ask && !replay && database === undefined && offeredFeatures(frameworks.find((f) => f.id === decision.framework)!).includes('postgres')) {
+    database = await ask.askDatabase();
+  }
   requireOfferedFeatures(decision.framework, { database });
   const templates = (o.templates ? [path.resolve(io.cwd, o.templates)] : replay?.templates) ?? undefined;
   for (const dir of templates ?? []) {
