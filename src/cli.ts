@@ -19,7 +19,7 @@ import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { recordWithFeature } from './customize/add.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
-import { chosenFeatures, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
+import { chosenFeatures, getFeature, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
 import { commandsFor } from './plan/commands.js';
 import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError } from './plan/names.js';
@@ -272,7 +272,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     const next = [
       `cd ${shellQuote(dir)}`,
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
-      ...(commands.migrate ? ['docker compose up -d db   # or set DATABASE_URL to your PostgreSQL', commands.migrate] : []),
+      ...chosenFeatures(answers).flatMap((id) => getFeature(id).setup),
+      ...(commands.migrate ? [commands.migrate] : []),
       commands.test,
       commands.start,
     ];
@@ -414,7 +415,8 @@ async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promi
     if (conflicts.length > 0) {
       io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${commands.install}.\n`);
     } else if (installed.status === 'done') {
-      io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next: start the database (docker compose up -d db, or set DATABASE_URL), then ${commands.migrate ?? commands.test}.\n`);
+      const setup = chosenFeatures(record.answers).flatMap((id) => getFeature(id).setup);
+      io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next steps:\n${[...setup, commands.migrate, commands.test].filter(Boolean).map((c) => `  ${c}`).join('\n')}\n`);
     }
   }
   if (installed.status === 'failed') {

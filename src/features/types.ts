@@ -32,6 +32,8 @@ export interface FeatureRecord {
   answer: { key: 'database'; value: Exclude<Database, 'none'> };
   /** What the project needs on the machine beyond the framework's toolchain (to run its own tests locally). */
   toolchain: readonly Toolchain[];
+  /** The commands that make the service available before migrate and test (printed in the next steps). */
+  setup: readonly string[];
   services: readonly FeatureService[];
 }
 

@@ -43,6 +43,8 @@ function runAs(): { uid: number; gid: number; wrap: (file: string, args: string[
 
 export interface PostgresServer {
   port: number;
+  /** The server's major version, as it reports it. */
+  major: number;
   /** A postgres:// URL of one database on the server. */
   url(database: string): string;
   /** Creates an empty database and returns its URL. */
@@ -135,8 +137,10 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
 
   await start();
+  const [{ version }] = (await query('postgres', 'SHOW server_version_num AS version')) as [{ version: string }];
   return {
     port,
+    major: Math.floor(Number(version) / 10_000),
     url,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
