@@ -14,7 +14,7 @@ const TIME = '/usr/bin/time';
 const node24Path = async () => (await e2e()).requireTools().node24;
 
 /** The Node that runs create-vite: this one if its engines allow, else Node 24 from .tmp/tools. */
-async function viteNode(engines) {
+export async function viteNode(engines) {
   if (satisfies(process.version, engines)) return { node: process.execPath, note: `create-vite engines "${engines}": run with this Node ${process.version} (same as ours)` };
   const node24 = await node24Path();
   return { node: node24, note: `create-vite engines "${engines}" exclude ${process.version}: run with Node 24 (${node24})` };
@@ -110,9 +110,9 @@ export async function generation({ pairs = 10 } = {}) {
   );
 }
 
-async function generationPairs({ oursNode, viteNode: viteBin, tools, pairs, prefix }) {
+export async function generationPairs({ oursNode, viteNode: viteBin, tools, pairs, prefix, extraArgs = [] }) {
   const env = cleanEnv();
-  const ours = (cwd) => measure([oursNode, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git'], { cwd, env });
+  const ours = (cwd) => measure([oursNode, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git', ...extraArgs], { cwd, env });
   const theirs = (cwd) => measure([viteBin, tools.createVite, 'app', '--template', 'react-ts', '--no-interactive', '--no-immediate'], { cwd, env });
   // Warm-up pair, not counted.
   await ours(freshDir('gen', `${prefix}warm-ours`));
