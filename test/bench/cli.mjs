@@ -14,7 +14,7 @@ const TIME = '/usr/bin/time';
 const node24Path = async () => (await e2e()).requireTools().node24;
 
 /** The Node that runs create-vite: this one if its engines allow, else Node 24 from .tmp/tools. */
-export async function viteNode(engines) {
+async function viteNode(engines) {
   if (satisfies(process.version, engines)) return { node: process.execPath, note: `create-vite engines "${engines}": run with this Node ${process.version} (same as ours)` };
   const node24 = await node24Path();
   return { node: node24, note: `create-vite engines "${engines}" exclude ${process.version}: run with Node 24 (${node24})` };

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { generationPairs, viteNode } from './cli.mjs';
+import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
 import { LOAD, runLoad } from './starters.mjs';
 
@@ -38,14 +38,13 @@ export async function database({ quick }) {
   const scratch = ensureScratchTools();
 
   // ---- generation
-  const vite = await viteNode(scratch.createViteEngines);
   const pairs = quick ? 4 : 10;
   const gen = await generationPairs({ oursNode: tools.node24, viteNode: tools.node24, tools: scratch, pairs, prefix: 'db-', extraArgs: ['--database', 'postgres'] });
   table(
     `6a. Generation with --database postgres, ${pairs} pairs on Node 24 (ours/vite ratio per pair; median: the median of the pair ratios)`,
     ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
     [...gen.rows, gen.medianRow],
-    [`ours: create-backend-fit app --framework fastify --deploy containers --database postgres --yes --no-install --no-git; vite: create-vite app --template react-ts (${vite.note})`],
+    [`ours: create-backend-fit app --framework fastify --deploy containers --database postgres --yes --no-install --no-git; vite: create-vite app --template react-ts --no-interactive --no-immediate; both on Node 24, each run in a fresh folder, wall time from spawn to exit`],
   );
 
   // ---- throughput

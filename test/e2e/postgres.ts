@@ -137,7 +137,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
 
   await start();
-  const [{ version }] = (await query('postgres', 'SHOW server_version_num AS version')) as [{ version: string }];
+  const [{ version }] = (await query('postgres', "SELECT current_setting('server_version_num') AS version")) as [{ version: string }];
   return {
     port,
     major: Math.floor(Number(version) / 10_000),
