@@ -6,6 +6,10 @@
  *   fastify and pg from the starter's node_modules, so versions match), both on Node 24, loaded by autocannon from a
  *   second process, against the e2e harness's PostgreSQL (test/e2e/postgres.ts) on 127.0.0.1. The starter also runs
  *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest.
+ * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
+ *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
+ *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
+ *   beforehand by the build half of commands.lambda.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,7 +108,70 @@ export async function database({ quick }) {
       rows,
       [...notes, `bare: ${bare} (one route, the same query on a pg Pool of 10, logger off), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
     );
+    await coldStarts({ e, tools, server, quick });
   } finally {
     await server.close();
   }
+}
+
+async function coldStarts({ e, tools, server, quick }) {
+  const reps = quick ? 2 : 5;
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' }));
+  const rows = [];
+  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless'))) {
+    const cold = {};
+    for (const withDb of [false, true]) {
+      const label = `${fw.id}${withDb ? ' + postgres' : ''}`;
+      const database = `bench_lambda_${fw.id}_${withDb ? 'db' : 'none'}`;
+      const env = { ...e.toolEnv(), ...(withDb && { DATABASE_URL: await server.createDatabase(database) }) };
+      const root = freshDir('db-lambda', `${fw.id}-${withDb ? 'db' : 'none'}`);
+      execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+      const dir = path.join(root, 'invoice-api');
+      const cut = fw.commands.lambda.lastIndexOf(' && cd ');
+      const fn = e.readSamFunction(path.join(dir, 'template.yaml'));
+      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), fw.commands.lambda.slice(0, cut)]) {
+        const r = await e.runShell(command, { cwd: dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
+        if (r.code !== 0) throw new Error(`${label}: ${e.describeRun(command, r)}`);
+      }
+      let invoicePath = '/invoices/42';
+      if (withDb) {
+        const [{ id }] = await server.query(database, "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+        invoicePath = `/invoices/${id}`;
+      }
+      const times = [];
+      for (let rep = 0; rep < reps; rep++) {
+        const [apiPort, runtimePort] = [await e.freePort(), await e.freePort()];
+        const t0 = now();
+        const rie = e.startProcess(
+          tools.awsLambdaRie,
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', fw.commands.lambda.slice(cut + 4), fn.handler],
+          { cwd: dir, env: { ...env, AWS_LAMBDA_FUNCTION_TIMEOUT: '60' } },
+        );
+        try {
+          const url = `http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`;
+          const answered = await e.waitFor(
+            async () => {
+              const res = await fetch(url, { method: 'POST', body: JSON.stringify(e.httpApiEvent(invoicePath)), signal: AbortSignal.timeout(60_000) });
+              return res.ok && JSON.parse(await res.text()).statusCode === 200;
+            },
+            { timeoutMs: 2 * MINUTE, intervalMs: 5, while: () => rie.child.exitCode === null },
+          );
+          if (!answered) throw new Error(`${label}: no 200 for ${invoicePath} under the emulator:\n${rie.output().slice(-3000)}`);
+          times.push(now() - t0);
+        } finally {
+          e.killGroup(rie.child);
+          await Promise.race([rie.exited, sleep(10_000)]);
+        }
+      }
+      cold[withDb] = times;
+      rows.push([label, fmt(median(times), 0), fmt(Math.min(...times), 0), times.map((t) => fmt(t, 0)).join(', ')]);
+    }
+    rows.push([`${fw.id}: with/without`, ratio(median(cold.true), median(cold.false)), '', `+${fmt(median(cold.true) - median(cold.false), 0)} ms`]);
+  }
+  table(
+    `6c. Lambda cold start under aws-lambda-rie, with --database postgres against without: spawn to the first 200 on GET /invoices/<id> (median of ${reps})`,
+    ['function', 'cold ms (median)', 'min', 'runs'],
+    rows,
+    ['with the database the first invoice is read from PostgreSQL 18 on 127.0.0.1: the figure holds the driver\'s import, the connection and the query (NestJS/TypeORM connects at init).'],
+  );
 }
