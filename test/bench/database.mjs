@@ -166,7 +166,7 @@ async function coldStarts({ e, tools, server, quick }) {
       cold[withDb] = times;
       rows.push([label, fmt(median(times), 0), fmt(Math.min(...times), 0), times.map((t) => fmt(t, 0)).join(', ')]);
     }
-    rows.push([`${fw.id}: with/without`, ratio(median(cold.true), median(cold.false)), '', `+${fmt(median(cold.true) - median(cold.false), 0)} ms`]);
+    rows.push([`${fw.id}: with/without`, ratio(median(cold.true), median(cold.false)), '', `${median(cold.true) >= median(cold.false) ? '+' : ''}${fmt(median(cold.true) - median(cold.false), 0)} ms`]);
   }
   table(
     `6c. Lambda cold start under aws-lambda-rie, with --database postgres against without: spawn to the first 200 on GET /invoices/<id> (median of ${reps})`,
