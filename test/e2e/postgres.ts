@@ -41,6 +41,19 @@ function runAs(): { uid: number; gid: number; wrap: (file: string, args: string[
   return { uid, gid, wrap: (file, args) => ['setpriv', [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', file, ...args]] };
 }
 
+/**
+ * The folder of the server's binaries, as the server's user can run them: the installed one, or, when that user
+ * cannot reach it (a checkout under a private home folder, as root in CI), a copy in the server's temporary folder.
+ * The binaries find their libraries and share/ relative to themselves, so a copy runs as the original does.
+ */
+function reachableBinaries(user: ReturnType<typeof runAs>, root: string): string {
+  const [file, args] = user.wrap('test', ['-x', path.join(BIN, 'postgres')]);
+  if (spawnSync(file, args).status === 0) return BIN;
+  const copy = path.join(root, 'native');
+  fs.cpSync(path.dirname(BIN), copy, { recursive: true, verbatimSymlinks: true });
+  return path.join(copy, 'bin');
+}
+
 export interface PostgresServer {
   port: number;
   /** The server's major version, as it reports it. */
@@ -72,10 +85,11 @@ export async function startPostgres(): Promise<PostgresServer> {
   fs.mkdirSync(sockets);
   fs.chownSync(root, user.uid, user.gid);
   fs.chownSync(sockets, user.uid, user.gid);
+  const bin = reachableBinaries(user, root);
   const port = await freePort();
   let logText = '';
 
-  const [initFile, initArgs] = user.wrap(path.join(BIN, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const [initFile, initArgs] = user.wrap(path.join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const init = spawnSync(initFile, initArgs, { encoding: 'utf8', timeout: 120_000 });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal}):\n${init.stdout}\n${init.stderr}`);
 
@@ -98,7 +112,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   async function start(): Promise<void> {
     if (server && server.exitCode === null) return;
     // Durability off: the data only has to survive a clean restart of this test server, and tests run faster.
-    const [file, args] = user.wrap(postgres, [
+    const [file, args] = user.wrap(path.join(bin, 'postgres'), [
       '-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', sockets,
       '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
     ]);
