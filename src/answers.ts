@@ -1,3 +1,4 @@
+import type { Database } from './features/types.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
 
 /** What the team says about itself; `any` means "no language yet" (the article's startup case). */
@@ -29,6 +30,8 @@ export interface DecisionInputs {
 export interface ProjectAnswers extends DecisionInputs {
   projectName: string;
   deploy: DeployTarget;
+  /** `--database`: a feature (src/features/) with its template layers; unset is `none`. */
+  database?: Database;
   packageManager: PackageManager;
   install: boolean;
   git: boolean;

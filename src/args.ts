@@ -5,9 +5,10 @@
 import { PACKAGE_MANAGERS, STYLES, TEAM_LANGUAGES, WORKLOADS } from './answers.js';
 import { usageError } from './errors.js';
 import { closest, editDistance, typoBudget } from './suggest.js';
+import { DATABASES, features } from './features/index.js';
 import { DEPLOY_TARGETS, FRAMEWORK_IDS } from './frameworks/types.js';
 
-export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update'] as const;
+export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update', 'add'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** Which commands an option applies to: given to any other, it is a usage error, and only theirs show in its --help. */
@@ -25,6 +26,7 @@ const DECIDING: AppliesTo = ['create', 'recommend'];
 export const OPTIONS = {
   framework: { for: DECIDING, kind: 'choice', choices: FRAMEWORK_IDS, help: 'skip the questions: use this framework' },
   deploy: { for: DECIDING, kind: 'choice', choices: ['containers', 'serverless'] as const satisfies typeof DEPLOY_TARGETS, help: 'long-lived containers (default) or serverless (AWS Lambda)' },
+  database: { for: CREATE, kind: 'choice', choices: DATABASES, help: 'a real database behind the invoice routes, with migrations (default: none)' },
   language: { for: DECIDING, kind: 'choice', choices: TEAM_LANGUAGES, help: "the language your team already writes ('any' if none yet)" },
   workload: { for: DECIDING, kind: 'choice', choices: WORKLOADS, help: 'what the service mostly does' },
   style: { for: DECIDING, kind: 'choice', choices: STYLES, help: 'structure and conventions, or control and less ceremony' },
@@ -36,12 +38,12 @@ export const OPTIONS = {
   'java-package': { for: CREATE, kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
   templates: { for: ['create', 'update'], kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
   plopfile: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'a plopfile whose helpers our templates can use and whose generators run after ours' },
-  trust: { for: ['create', 'update'], kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
+  trust: { for: ['create', 'update', 'add'], kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
   answers: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'replay a recorded .create-backend-fit.json, without prompts' },
-  install: { for: CREATE, kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
+  install: { for: ['create', 'add'], kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
   git: { for: CREATE, kind: 'boolean', negatable: true, help: 'git init and a first commit (--no-git to skip)' },
-  yes: { for: ['create', 'recommend', 'update'], kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
-  'dry-run': { for: ['create', 'update'], kind: 'boolean', help: 'print the files it would write (update: what it would do to each), write nothing' },
+  yes: { for: ['create', 'recommend', 'update', 'add'], kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
+  'dry-run': { for: ['create', 'update', 'add'], kind: 'boolean', help: 'print the files it would write (update: what it would do to each), write nothing' },
   json: { for: COMMANDS, kind: 'boolean', help: 'machine-readable output on stdout' },
   force: { for: ['create', 'eject'], kind: 'boolean', help: 'write into a folder that has files (never replaces or deletes one)' },
   help: { for: COMMANDS, kind: 'boolean', short: 'h', help: 'show this help' },
@@ -63,6 +65,8 @@ export interface ParsedArgs {
   dir?: string;
   /** For `eject`: the framework whose templates to copy. */
   framework?: string;
+  /** For `add`: the answer that selects the feature (`add database postgres`). */
+  addition?: AddedFeature;
   options: ParsedOptions;
 }
 
@@ -78,11 +82,20 @@ const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: 
     // Why update takes so few: a --framework or --deploy given to it would silently mean nothing.
     refusal: 'it re-renders with the answers in .create-backend-fit.json (edit that file to change one)',
   },
+  add: {
+    max: 3,
+    usage: `add ${features.map((f) => `${f.answer.key} ${f.answer.value}`).join('|')} [dir]`,
+    summary: 'add a feature to a generated project: update with one more answer, then the dependency install',
+    refusal: 'it re-renders with the answers in .create-backend-fit.json plus the one it adds',
+  },
 };
 const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS);
 /** Words people type for help and version that would otherwise become a project of that name. */
 const NOT_A_PROJECT: Record<string, string> = { help: '--help', version: '--version' };
 const TOOL = 'create-backend-fit ';
+
+/** What `add` adds: one feature's answer, as the record keeps it. */
+export type AddedFeature = (typeof features)[number]['answer'];
 
 const SHORT = new Map<string, OptionName>(
   Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec && spec.short ? [[spec.short, name as OptionName]] : [])),
@@ -170,6 +183,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       return { command, framework, dir: positionals[0], options: options as ParsedOptions };
     }
+    if (command === 'add') {
+      const [key, value, dir] = positionals;
+      const feature = features.find((f) => f.answer.key === key && f.answer.value === value);
+      if (!feature) throw usageError(`Usage: ${usage}${key ? ` (got "${[key, value].filter(Boolean).join(' ')}")` : ''}.`);
+      return { command, addition: feature.answer, dir, options: options as ParsedOptions };
+    }
     return { command, dir: positionals[0], options: options as ParsedOptions };
   }
   if (literalFrom > 0 && first !== undefined) refuseNearCommand(first);
@@ -244,13 +263,14 @@ Usage:
   ${toolName} list [--json]       the frameworks and their commands
   ${toolName} eject <framework> [dir]   copy one framework's templates into dir, to customize with --templates
   ${toolName} update [dir]        re-render a generated project with today's templates, merging your edits
+  ${toolName} add database postgres [dir]   add a feature to a generated project, merging your edits, then install
   ${toolName} <command> --help    that command's options only
 
 Options:
 ${lines.join('\n')}
 
 Exit codes: 0 done, 1 failed or update refused (nothing of yours touched), 2 bad command line or record file,
-3 generated but git, install or a team generator failed (what to do is printed), 4 update left conflicts to
-resolve, 130 interrupted.
+3 generated but git, install or a team generator failed (what to do is printed), 4 update or add left conflicts
+to resolve, 130 interrupted.
 `;
 }

@@ -10,9 +10,11 @@ import { withoutQuote } from './decide/explain.js';
 import { LARGER_TEAM } from './decide/rules.js';
 import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
+import type { Database } from './features/types.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
 import { NameError, deriveNames } from './plan/names.js';
 import { resolveTarget } from './target.js';
+import { TOOL_NAME } from './version.js';
 import { useStreams } from './output.js';
 
 const LANGUAGE_LABELS: Record<(typeof TEAM_LANGUAGES)[number], string> = {
@@ -129,6 +131,18 @@ function promptsWith(p: Clack) {
     );
   }
 
+  async function askDatabase(): Promise<Database> {
+    return answer(
+      await p.select({
+        message: 'A database behind the invoice routes?',
+        options: [
+          { value: 'none' as const, label: 'None for now', hint: `add it later: ${TOOL_NAME} add database postgres` },
+          { value: 'postgres' as const, label: 'PostgreSQL', hint: 'pool, migrations, /readyz, tests against a real server' },
+        ] satisfies { value: Database; label: string; hint: string }[],
+      }),
+    );
+  }
+
   /** Shows the recommendation and lets the user take it or pick another framework. */
   async function confirmFramework(decision: Decision, inputs: DecisionInputs): Promise<Decision> {
     const top = decision.ranking[0]!;
@@ -169,5 +183,5 @@ function promptsWith(p: Clack) {
     return answer(await p.confirm({ message: `Run the team plopfile ${file}? It is code, and runs with your permissions.`, initialValue: false }));
   }
 
-  return { askProjectName, askDecisionInputs, askDeploy, confirmFramework, intro, outro, logStep, logWarn, spinner, confirmTrust };
+  return { askProjectName, askDecisionInputs, askDeploy, askDatabase, confirmFramework, intro, outro, logStep, logWarn, spinner, confirmTrust };
 }

@@ -18,10 +18,12 @@ import { prompts, type Prompts } from './ask.js';
 import { bootstrap, gitCommands } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
+import { recordWithFeature } from './customize/add.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
 import { readReplay } from './customize/replay.js';
 import { beginRun, interrupt, onInterruptSay } from './interrupt.js';
 import { endChildren } from './processes.js';
+import { chosenFeatures, getFeature, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
 import { commandsFor } from './plan/commands.js';
 import { RECORD_FILE } from './plan/record.js';
 import { TemplateError } from './plan/layers.js';
@@ -80,6 +82,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await ejectCommand(args, io);
       case 'update':
         return await updateCommand(args, io, interactive);
+      case 'add':
+        return await addCommand(args, io, interactive);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -137,7 +141,9 @@ function listCommand(args: ParsedArgs, io: Io): number {
     name: f.name,
     language: f.language,
     deployTargets: f.deployTargets,
-    commands: f.commands,
+    features: offeredFeatures(f),
+    // With the commands the offered features add (`migrate`), which run only in a project that has the feature.
+    commands: commandsFor(f, 'npm', offeredFeatures(f)),
     toolchain: f.toolchain.map(({ name, command, minimum }) => ({ name, command, minimum })),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
@@ -198,6 +204,12 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   inputs = { ...inputs, deploy };
   let decision = replay?.framework && !o.framework ? decideRecorded(inputs, replay.framework) : decide(inputs);
   if (ask && !replay && !inputs.framework) decision = await ask.confirmFramework(decision, inputs);
+  // Asked once the framework is known, and only of one that offers a database: no prompt leads to a usage error.
+  let database = o.database ?? replay?.database;
+  if (ask && !replay && database === undefined && offeredFeatures(frameworks.find((f) => f.id === decision.framework)!).includes('postgres')) {
+    database = await ask.askDatabase();
+  }
+  requireOfferedFeatures(decision.framework, { database });
   const templates = (o.templates ? [path.resolve(io.cwd, o.templates)] : replay?.templates) ?? undefined;
   for (const dir of templates ?? []) {
     if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
@@ -211,6 +223,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     framework: decision.framework,
     projectName: where.name,
     deploy,
+    database: database === 'none' ? undefined : database,
     packageManager: o['package-manager'] ?? replay?.packageManager ?? detectPackageManager(io.env) ?? 'npm',
     install: o.install ?? true,
     git: o.git ?? true,
@@ -267,7 +280,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     human(`Team generators (${team.file}):\n${changes.map((c) => `  ${c}`).join('\n') || '  (no changes)'}\n`);
   }
 
-  const commands = commandsFor(generated.framework, answers.packageManager);
+  const commands = commandsFor(generated.framework, answers.packageManager, chosenFeatures(answers));
   const spin = ask?.spinner();
   const results = await bootstrap(generated.framework, target, {
     git: answers.git,
@@ -292,6 +305,8 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const next = [
     ...cdCommand(where),
     ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
+    ...chosenFeatures(answers).flatMap((id) => getFeature(id).setup),
+    ...(commands.migrate ? [commands.migrate] : []),
     commands.test,
     commands.start,
   ];
@@ -299,6 +314,16 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   human(`\nNext steps:\n${next.map((c) => `  ${c}`).join('\n')}\n`);
   ask?.outro('Done. See the project README for the image build and deploy commands.');
   return failed.length ? EXIT.bootstrap : EXIT.ok;
+}
+
+/** A feature the chosen framework has no starter for is a usage error that says which frameworks have one. */
+function requireOfferedFeatures(framework: FrameworkId, answers: FeatureAnswers): void {
+  const record = frameworks.find((f) => f.id === framework)!;
+  const unoffered = unofferedFeature(record, answers);
+  if (!unoffered) return;
+  const wanted = chosenFeatures(answers);
+  const offering = frameworks.filter((f) => wanted.every((id) => offeredFeatures(f).includes(id))).map((f) => f.id);
+  throw usageError(`${unoffered} Frameworks that have one: ${offering.join(', ') || 'none yet'} (choose with --framework).`);
 }
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>
@@ -361,6 +386,49 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, then commit. git diff shows everything update changed.\n`);
   }
   return code;
+}
+
+/**
+ * `add database postgres`: update with the feature's answer added (the same checks, the same three-way merge), then
+ * the dependency install the feature needs.
+ */
+async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promise<number> {
+  const o = args.options;
+  const dir = path.resolve(io.cwd, args.dir ?? '.');
+  onInterruptSay('Interrupted: add changed nothing.');
+  const record = recordWithFeature(readGenerationRecord(dir), args.addition!);
+  const team = record.answers.plopfile
+    ? await loadTeamPlopfile(record.answers.plopfile, [], dir, { trusted: Boolean(o.trust), ask: interactive ? await prompts() : undefined, recordedIn: RECORD_FILE })
+    : undefined;
+  const dryRun = Boolean(o['dry-run']);
+  const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers, dryRun });
+  const framework = frameworks.find((f) => f.id === record.answers.framework)!;
+  const packageManager = record.answers.packageManager ?? 'npm';
+  const conflicts = outcomes.filter((outcome) => outcome.action === 'conflict');
+  const commands = commandsFor(framework, packageManager, chosenFeatures(record.answers));
+  // Dependencies are installed only when every file merged cleanly: a manifest with conflict markers cannot install.
+  onInterruptSay(`Interrupted. The feature's files are in ${dir}; finish with: ${commands.install}`);
+  const results = await bootstrap(framework, dir, { git: false, install: (o.install ?? true) && !dryRun && conflicts.length === 0, packageManager });
+  const installed = results.find((r) => r.step === 'install')!;
+  if (o.json) {
+    io.stdout(`${JSON.stringify({ target: dir, added: args.addition, dryRun, outcomes, bootstrap: results }, null, 2)}\n`);
+  } else {
+    const changed = outcomes.filter((outcome) => outcome.action !== 'kept' || outcome.note);
+    io.stdout(`${changed.map((c) => `  ${c.action.padEnd(8)} ${c.path}${c.note ? ` (${c.note})` : ''}`).join('\n') || '  nothing changed'}\n`);
+    if (dryRun) {
+      io.stdout(`\nDry run: nothing was written.${conflicts.length ? ` ${conflicts.length} file(s) would get conflict markers.` : ''}\n`);
+    } else if (conflicts.length > 0) {
+      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${commands.install}.\n`);
+    } else if (installed.status === 'done') {
+      const setup = chosenFeatures(record.answers).flatMap((id) => getFeature(id).setup);
+      io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next steps:\n${[...setup, commands.migrate, commands.test].filter(Boolean).map((c) => `  ${c}`).join('\n')}\n`);
+    }
+  }
+  if (installed.status === 'failed') {
+    io.stderr(`Warning (install): ${installed.message}\n  Retry in the project folder: ${installed.command}\n`);
+    return EXIT.bootstrap;
+  }
+  return conflicts.length > 0 && !dryRun ? EXIT.conflicts : EXIT.ok;
 }
 
 /** The target folder and project name from what the user typed; a name that breaks a rule is a usage error. */

@@ -1,14 +1,14 @@
 /**
  * Build step (package.json's `build`): for each framework, the source of one CommonJS module in the form
  * src/plan/compiled.ts reads: every layer folder of templates/ its generations read (`_shared/*`, `_<ecosystem>/*`,
- * `<framework>/*`) with its files, the `.hbs` ones precompiled by Handlebars. Files that are not templates are listed
+ * `<framework>/*`, and each level's `features/<feature>/*`) with its files, the `.hbs` ones precompiled by Handlebars. Files that are not templates are listed
  * with their mode and still copied from templates/ at run time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { FrameworkRecord } from '../frameworks/types.js';
-import { comparePaths, listLayer } from '../plan/layers.js';
+import { comparePaths, FEATURES_FOLDER, listLayer } from '../plan/layers.js';
 import { COMPILE_OPTIONS } from '../plan/plan.js';
 
 /** One layer folder as the module's source text: `[[relPath, mode, spec or null], ...]`. */
@@ -21,6 +21,22 @@ function layerSource(layerDir: string): string {
   return `[${listed.join(',\n')}]`;
 }
 
+const foldersOf = (dir: string): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort(comparePaths) : [];
+
+/**
+ * The layer folders of one level (`fastify`): its own (`base`, `serverless`, `partials`) and its features'
+ * (`features/postgres/base`), as layerNames() names them.
+ */
+export function levelLayers(templatesRoot: string, group: string): string[] {
+  const root = path.join(templatesRoot, group);
+  const own = foldersOf(root).filter((folder) => folder !== FEATURES_FOLDER);
+  const featured = foldersOf(path.join(root, FEATURES_FOLDER)).flatMap((feature) =>
+    foldersOf(path.join(root, FEATURES_FOLDER, feature)).map((layer) => `${FEATURES_FOLDER}/${feature}/${layer}`),
+  );
+  return [...own, ...featured].map((layer) => `${group}/${layer}`);
+}
+
 /** Module source by framework id. */
 export function precompiledFrameworks(templatesRoot: string, frameworks: readonly Pick<FrameworkRecord, 'id' | 'ecosystem'>[]): Map<string, string> {
   const layers = new Map<string, string>();
@@ -31,8 +47,7 @@ export function precompiledFrameworks(templatesRoot: string, frameworks: readonl
   const modules = new Map<string, string>();
   for (const framework of frameworks) {
     const entries = ['_shared', `_${framework.ecosystem}`, framework.id]
-      .filter((group) => fs.existsSync(path.join(templatesRoot, group)))
-      .flatMap((group) => fs.readdirSync(path.join(templatesRoot, group)).sort(comparePaths).map((folder) => `${group}/${folder}`))
+      .flatMap((group) => levelLayers(templatesRoot, group))
       .map((layer) => `${JSON.stringify(layer)}:${layerOnce(layer)}`);
     modules.set(framework.id, `"use strict";\nmodule.exports={\n${entries.join(',\n')}\n};\n`);
   }

@@ -39,6 +39,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const ANSWER_OPTIONS = {
   framework: 'framework',
   deploy: 'deploy',
+  database: 'database',
   language: 'language',
   workload: 'workload',
   style: 'style',

@@ -8,7 +8,7 @@ import { recordError } from '../errors.js';
 import { readRecordJson, validateAnswers } from './records.js';
 
 /** The fields a replay takes from a record; the rest (install, git) are this run's flags. */
-const REPLAYED = ['projectName', 'framework', 'deploy', 'language', 'workload', 'style', 'teamSize', 'rps', 'packageManager', 'goModule', 'javaPackage', 'templates', 'plopfile'] as const;
+const REPLAYED = ['projectName', 'framework', 'deploy', 'database', 'language', 'workload', 'style', 'teamSize', 'rps', 'packageManager', 'goModule', 'javaPackage', 'templates', 'plopfile'] as const;
 
 export function readReplay(file: string, shown: string): Partial<ProjectAnswers> {
   const raw = readRecordJson(file, shown, () => recordError(shown, '', 'no such file (--answers).'));

@@ -21,4 +21,10 @@ export const fastify: FrameworkRecord = {
   lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: nodeToolchain,
+  features: {
+    postgres: {
+      commands: { migrate: 'npm run migrate' },
+      imageMigrate: ['node', 'node_modules/node-pg-migrate/bin/node-pg-migrate.js', 'up', '--migrations-dir', 'migrations'],
+    },
+  },
 };

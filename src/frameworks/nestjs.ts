@@ -21,4 +21,10 @@ export const nestjs: FrameworkRecord = {
   lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: nodeToolchain,
+  features: {
+    postgres: {
+      commands: { migrate: 'npm run migrate' },
+      imageMigrate: ['node', 'node_modules/typeorm/cli.js', 'migration:run', '--dataSource', 'dist/database/migration-data-source.js'],
+    },
+  },
 };

@@ -1,3 +1,5 @@
+import type { FeatureId, FrameworkFeature } from '../features/types.js';
+
 /**
  * One record per framework. Everything the tool knows about a framework that is not a template lives here:
  * the article's row for it, the traits the rules read, and how a generated project is installed, tested and run.
@@ -63,4 +65,6 @@ export interface FrameworkRecord {
   lambdaHandler: string;
   /** Kubernetes resource requests and limits; runtimes differ by an order of magnitude (a JVM is not a Go binary). */
   resources: { cpuRequest: string; memoryRequest: string; memoryLimit: string };
+  /** The features (src/features/) this framework has template layers for, and the commands each adds. */
+  features?: Partial<Record<FeatureId, FrameworkFeature>>;
 }

@@ -1,4 +1,5 @@
 import type { PackageManager } from '../answers.js';
+import type { FeatureId, FrameworkFeature } from '../features/types.js';
 import type { FrameworkCommands, FrameworkRecord } from '../frameworks/types.js';
 
 /** How each package manager spells the npm commands the Node records are written with. */
@@ -18,12 +19,16 @@ function respell(command: string, pm: PackageManager): string {
     .replace(/\bnpm start\b/g, s.start);
 }
 
-/** The framework's commands as the chosen package manager spells them (only Node projects have a choice). */
-export function commandsFor(framework: FrameworkRecord, pm: PackageManager): FrameworkCommands {
-  if (framework.ecosystem !== 'node' || pm === 'npm') return framework.commands;
-  const { lambda, ...rest } = framework.commands;
+/** A project's commands: the framework's, and those its chosen features add (`migrate`). */
+export type ProjectCommands = FrameworkCommands & Partial<FrameworkFeature['commands']>;
+
+/** The framework's commands, with the chosen features', as the chosen package manager spells them (only Node projects have a choice). */
+export function commandsFor(framework: FrameworkRecord, pm: PackageManager, features: readonly FeatureId[] = []): ProjectCommands {
+  const all: ProjectCommands = Object.assign({}, framework.commands, ...features.map((id) => framework.features?.[id]?.commands));
+  if (framework.ecosystem !== 'node' || pm === 'npm') return all;
+  const { lambda, ...rest } = all;
   // The Lambda build always uses npm: SAM's Node builds do, and the artifact must not depend on the user's choice.
-  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v, pm)])) as Omit<FrameworkCommands, 'lambda'>), lambda };
+  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v as string, pm)])) as Omit<ProjectCommands, 'lambda'>), lambda };
 }
 
 /** What bootstrap's git step runs, also printed as the retry command. */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FeatureId } from '../features/types.js';
 import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { compiledLayer, type CompiledFramework, type TemplateSpec } from './compiled.js';
@@ -32,11 +33,20 @@ export interface TemplateFile {
 /**
  * Which layer folders apply, in order, within one templates root: what every starter shares, then what the
  * starters of one ecosystem share (e.g. `_go/`: Gin and Echo serve the same net/http server and Lambda adapter),
- * then the framework's own files.
+ * then the framework's own files; at each level, the chosen features' layers after its base and deploy layers.
  */
-export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget): string[] {
-  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [`${group}/base`, `${group}/${deploy}`]);
+export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget, features: readonly FeatureId[] = []): string[] {
+  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [
+    `${group}/base`,
+    `${group}/${deploy}`,
+    // A feature's files at each level come after that level's own, so a feature may replace a file of its level's
+    // base (and the framework's feature files replace the shared ones, as the framework's base does).
+    ...features.flatMap((feature) => [`${group}/features/${feature}/base`, `${group}/features/${feature}/${deploy}`]),
+  ]);
 }
+
+/** The folder under each level that holds the features' layers (`fastify/features/postgres/base`). */
+export const FEATURES_FOLDER = 'features';
 
 /**
  * Every file of the named layers in every root, in order, later ones replacing earlier ones path by path. The

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import type { Decision } from '../decide/decide.js';
+import { chosenFeatures, featureFlags, getFeature, unofferedFeature } from '../features/index.js';
 import { getFramework } from '../frameworks/index.js';
 import { LAYOUTS, type StarterLayout } from '../frameworks/layout.js';
 import { git as gitToolchain } from '../frameworks/toolchains.js';
@@ -60,6 +61,9 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
         : `${framework.name} has no ${answers.deploy} starter (it has: ${framework.deployTargets.join(', ')}).`,
     );
   }
+  const unoffered = unofferedFeature(framework, answers);
+  if (unoffered) throw new TemplateError(unoffered);
+  const features = chosenFeatures(answers);
   const names = deriveNames(answers.projectName, { goModule: answers.goModule, javaPackage: answers.javaPackage });
   const variables = templateVariables(framework, decision, answers, names);
 
@@ -68,7 +72,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const compiledDir = options.compiledTemplates === undefined ? defaultCompiledDir() : options.compiledTemplates || undefined;
   const compiled = compiledDir ? loadCompiled(compiledDir, framework.id) : undefined;
   const partials = partialFiles(roots, framework, compiled);
-  const templates = collectLayers(roots, layerNames(framework, answers.deploy), compiled);
+  const templates = collectLayers(roots, layerNames(framework, answers.deploy, features), compiled);
   const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
   const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime() : handlebarsCompiler());
   for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : engine.template(partial));
@@ -159,6 +163,7 @@ function fillLayout(layout: StarterLayout, names: ProjectNames): StarterLayout {
 /** What every template sees. */
 export function templateVariables(framework: FrameworkRecord, decision: Decision, answers: ProjectAnswers, names: ProjectNames) {
   const chosen = decision.ranking.find((r) => r.framework === framework.id);
+  const features = chosenFeatures(answers);
   return {
     ...names,
     framework: {
@@ -177,7 +182,12 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     k8s: framework.resources,
     ciSetupPartial: `ci-setup-${framework.ecosystem}`,
     packageManager: answers.packageManager,
-    commands: commandsFor(framework, answers.packageManager),
+    commands: commandsFor(framework, answers.packageManager, features),
+    /** `{{#if features.postgres}}`: the few lines a feature changes in a shared file. */
+    features: featureFlags(features),
+    database: answers.database ?? 'none',
+    /** The chosen features' data (`{{json feature.postgres.imageMigrate}}`, `feature.postgres.service.image`); none when not chosen. */
+    feature: Object.fromEntries(features.map((id) => [id, { ...framework.features![id]!, service: getFeature(id).services[0]! }])),
     decision: {
       chosenBy: decision.chosenBy,
       reasons: chosen?.reasons ?? [],

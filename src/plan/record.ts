@@ -24,6 +24,7 @@ export function recordFile(answers: ProjectAnswers, framework: FrameworkRecord):
       projectName: answers.projectName,
       framework: framework.id,
       deploy: answers.deploy,
+      database: answers.database === 'none' ? undefined : answers.database,
       language: answers.language,
       workload: answers.workload,
       style: answers.style,

@@ -110,9 +110,9 @@ export async function generation({ pairs = 10 } = {}) {
   );
 }
 
-async function generationPairs({ oursNode, viteNode: viteBin, tools, pairs, prefix }) {
+export async function generationPairs({ oursNode, viteNode: viteBin, tools, pairs, prefix, extraArgs = [] }) {
   const env = cleanEnv();
-  const ours = (cwd) => measure([oursNode, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git'], { cwd, env });
+  const ours = (cwd) => measure([oursNode, CLI, 'app', '--framework', 'fastify', '--deploy', 'containers', '--yes', '--no-install', '--no-git', ...extraArgs], { cwd, env });
   const theirs = (cwd) => measure([viteBin, tools.createVite, 'app', '--template', 'react-ts', '--no-interactive', '--no-immediate'], { cwd, env });
   // Warm-up pair, not counted.
   await ours(freshDir('gen', `${prefix}warm-ours`));

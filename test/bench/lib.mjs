@@ -36,8 +36,8 @@ export async function e2e() {
     hooksRegistered = true;
   }
   const load = (name) => import(pathToFileURL(path.join(REPO, 'test/e2e', name)).href);
-  const [processes, tools, lambdaEvent, sam] = await Promise.all(['processes.ts', 'tools.ts', 'lambda-event.ts', 'sam.ts'].map(load));
-  return { ...processes, ...tools, ...lambdaEvent, ...sam };
+  const [processes, tools, lambdaEvent, sam, postgres] = await Promise.all(['processes.ts', 'tools.ts', 'lambda-event.ts', 'sam.ts', 'postgres.ts'].map(load));
+  return { ...processes, ...tools, ...lambdaEvent, ...sam, ...postgres };
 }
 
 // ---------------------------------------------------------------------------------------------------- statistics

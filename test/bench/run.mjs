@@ -5,7 +5,8 @@
  *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda] [--frameworks fastify,nestjs,...] [--quick]
  *
  * Sections: cli (1. cold start), generate (2. generation), modules (3. modules loaded for --help), starters
- * (4. throughput and startup of the starters), lambda (5. Lambda cold start under the runtime emulator).
+ * (4. throughput and startup of the starters), lambda (5. Lambda cold start under the runtime emulator), database
+ * (6. --database postgres: generation, and GET /invoices/<id> from PostgreSQL against a bare server with the same driver).
  * Scratch lives in $BENCH_WORK (default /tmp/bench-work); network is used for package registries (installs) and
  * otherwise only on 127.0.0.1. See the header of each module for what is measured.
  */
@@ -13,7 +14,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { MissingTool, WORK } from './lib.mjs';
 
-const SECTIONS = ['cli', 'generate', 'modules', 'package', 'starters', 'lambda'];
+const SECTIONS = ['cli', 'generate', 'modules', 'package', 'starters', 'lambda', 'database'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -23,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('node test/bench/run.mjs [--only cli,generate,modules,starters,lambda] [--frameworks id,...] [--quick]');
+  console.log('node test/bench/run.mjs [--only cli,generate,modules,starters,lambda,database] [--frameworks id,...] [--quick]');
   process.exit(0);
 }
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? SECTIONS;
@@ -52,6 +53,7 @@ for (const section of only) {
     if (section === 'package') await (await import('./package.mjs')).packageFootprint({ runs: quick ? 1 : 3 });
     if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick });
     if (section === 'lambda') await (await import('./lambda.mjs')).lambda({ frameworks, quick });
+    if (section === 'database') await (await import('./database.mjs')).database({ quick });
     console.log(`  (section ${section}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failed = true;

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { e2e, ensureScratchTools, fmt, freshDir, listFrameworks, median, min, MINUTE, ms, now, ratio, request, sleep, table, timeToFirst200, WORK } from './lib.mjs';
 import { prepareProjects } from './projects.mjs';
 
-const LOAD = { connections: 10, warmupS: 2, durationS: 5, maxRequests: 2_000_000 };
+export const LOAD = { connections: 10, warmupS: 2, durationS: 5, maxRequests: 2_000_000 };
 
 export async function starters({ frameworks, quick }) {
   const e = await e2e();
@@ -158,7 +158,7 @@ function countLines(file) {
   }
 }
 
-function runLoad(script, autocannonDir, url) {
+export function runLoad(script, autocannonDir, url) {
   const args = [script, autocannonDir, url, String(LOAD.connections), String(LOAD.warmupS), String(LOAD.durationS), String(LOAD.maxRequests)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -59,8 +59,9 @@ describe('eject', () => {
     const root = scratch('eject');
     const ejected = await cli(root, 'eject', 'fastify', 'mine');
     expect(ejected.code).toBe(0);
-    expect(fs.existsSync(path.join(root, 'mine/fastify/base/src/app.ts'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'mine/fastify/base/src/app.ts.hbs'))).toBe(true);
     expect(fs.existsSync(path.join(root, 'mine/_shared/base/README.md.hbs'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'mine/fastify/features/postgres/base/src/db.ts')), 'the feature layers too').toBe(true);
     expect(fs.existsSync(path.join(root, 'mine/nestjs'))).toBe(false);
     fs.mkdirSync(path.join(root, 'a'));
     fs.mkdirSync(path.join(root, 'b'));

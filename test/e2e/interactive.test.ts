@@ -83,6 +83,8 @@ describe('interactive prompts', () => {
     const { code, screen } = await session('chosen-api --framework gin --no-install --no-git', [['How will it run', KEYS.down + KEYS.enter]]);
     expect(code).toBe(0);
     expect(screen).not.toMatch(/Which language/);
+    // Gin has no database starter yet: not asked.
+    expect(screen).not.toMatch(/A database/);
     const record = JSON.parse(fs.readFileSync(path.join(root, 'chosen-api/.create-backend-fit.json'), 'utf8'));
     expect(record.answers).toMatchObject({ framework: 'gin', deploy: 'serverless' });
   });
@@ -96,6 +98,17 @@ describe('interactive prompts', () => {
     expect(code, screen.slice(-2000)).toBe(0);
     expect(fs.readFileSync(path.join(root, 'apps/typed-api/.create-backend-fit.json'), 'utf8')).toMatch(/"projectName": "typed-api"/);
     expect(screen).toMatch(/Next steps:\r?\n {2}cd apps\/typed-api/);
+  });
+
+  it('asks for a database after the deploy target when the framework offers one, and records it', async () => {
+    const { code, screen } = await session('db-api --framework fastify --no-install --no-git', [
+      ['How will it run', KEYS.enter], // containers
+      ['A database', KEYS.down + KEYS.enter], // PostgreSQL
+    ]);
+    expect(code, screen.slice(-2000)).toBe(0);
+    const record = JSON.parse(fs.readFileSync(path.join(root, 'db-api/.create-backend-fit.json'), 'utf8'));
+    expect(record.answers).toMatchObject({ framework: 'fastify', deploy: 'containers', database: 'postgres' });
+    expect(fs.existsSync(path.join(root, 'db-api/migrations'))).toBe(true);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {

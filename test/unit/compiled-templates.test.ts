@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectAnswers } from '../../src/answers.js';
 import { precompiledFrameworks } from '../../src/build/precompile-templates.js';
 import { decide } from '../../src/decide/decide.js';
+import { offeredFeatures, type Database } from '../../src/features/index.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import type { DeployTarget, FrameworkId } from '../../src/frameworks/types.js';
 import { compiledFileFor, compiledLayer, loadCompiled } from '../../src/plan/compiled.js';
@@ -27,8 +28,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-function planBoth(framework: FrameworkId, deploy: DeployTarget, templates?: string[]) {
-  const answers: ProjectAnswers = { projectName: 'invoice-api', framework, deploy, packageManager: 'npm', install: false, git: false, templates };
+function planBoth(framework: FrameworkId, deploy: DeployTarget, templates?: string[], database?: Database) {
+  const answers: ProjectAnswers = { projectName: 'invoice-api', framework, deploy, database, packageManager: 'npm', install: false, git: false, templates };
   const decision = decide(answers);
   const asFiles = (p: ReturnType<typeof plan>) => p.files.map((f) => ({ path: f.path, mode: f.mode, content: f.content.toString('utf8') }));
   return {
@@ -44,7 +45,13 @@ describe('precompiled built-in templates', () => {
       const module = loadCompiled(compiledDir, framework.id);
       expect(module, `${framework.id}.cjs`).toBeDefined();
       for (const group of ['_shared', `_${framework.ecosystem}`, framework.id].filter((g) => fs.existsSync(path.join(BUILTIN_TEMPLATES, g)))) {
-        for (const layer of fs.readdirSync(path.join(BUILTIN_TEMPLATES, group))) {
+        // A level's own layer folders, and each of its features' (`fastify/features/postgres/base`).
+        const dirs = (rel: string) => fs.readdirSync(path.join(BUILTIN_TEMPLATES, group, rel), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        const featureLayers = fs.existsSync(path.join(BUILTIN_TEMPLATES, group, 'features'))
+          ? dirs('features').flatMap((feature) => dirs(`features/${feature}`).map((layer) => `features/${feature}/${layer}`))
+          : [];
+        if (group === framework.id) expect(featureLayers.length > 0, `${group}: feature layers`).toBe(offeredFeatures(framework).length > 0);
+        for (const layer of [...dirs('').filter((d) => d !== 'features'), ...featureLayers]) {
           const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
           const compiled = compiledLayer(module!, BUILTIN_TEMPLATES, `${group}/${layer}`);
           expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${framework.id}: ${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
@@ -64,6 +71,14 @@ describe('precompiled built-in templates', () => {
       expect(precompiled.length).toBeGreaterThan(5);
       expect(precompiled).toEqual(compiledNow);
     });
+    for (const feature of offeredFeatures(f)) {
+      it(`render ${f.id} (${deploy}) with ${feature} exactly as templates compiled at run time do, with the feature's files`, () => {
+        const { precompiled, compiledNow } = planBoth(f.id, deploy, undefined, feature);
+        expect(precompiled).toEqual(compiledNow);
+        const without = new Set(planBoth(f.id, deploy).precompiled.map((file) => file.path));
+        expect(precompiled.filter((file) => !without.has(file.path)).length, 'files only the feature adds').toBeGreaterThan(0);
+      });
+    }
   }
 
   it('mix with a team overlay: its templates and partials compile at run time and win over the built-in ones', () => {

@@ -5,7 +5,7 @@
  *   stop working, e.g. a runtime near its deprecation; a starter should have none, and an exception would be listed
  *   here with its reason). Informational rules are not enabled.
  * - .github/workflows/*.yml: actionlint (with shellcheck over `run:`), no finding; ci.yml runs exactly the record's
- *   install and test commands (what the README and `list --json` print).
+ *   install, migrate (with a database) and test commands (what the README and `list --json` print).
  * - k8s/*.yaml: kubernetes-validate --strict, unknown fields are errors, a kind without a schema fails too.
  * - compose.yaml: check-jsonschema against the Compose specification's schema.
  * - Dockerfile: hadolint at its default threshold with no rule ignored, plus the project's own checks (multi-stage,
@@ -162,6 +162,10 @@ for (const starter of generated) {
         expect(starter.files.compose).toContain('compose.yaml');
         expect(starter.files.k8s.length).toBeGreaterThan(0);
       }
+      if (starter.database) {
+        expect(starter.files.compose).toContain('compose.yaml');
+        if (starter.deploy === 'containers') expect(starter.files.k8s).toContain('k8s/migrate-job.yaml');
+      }
     });
 
     if (starter.deploy === 'serverless') {
@@ -174,11 +178,15 @@ for (const starter of generated) {
       generatedOk();
       const workflow = YAML.parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { steps?: { run?: string }[] }> };
       const runs = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).map((step) => step.run).filter((run): run is string => run !== undefined));
-      expect(runs).toEqual([starter.framework.commands.install, starter.framework.commands.test]);
+      const migrate = starter.database ? [starter.framework.features![starter.database]!.commands.migrate] : [];
+      expect(runs).toEqual([starter.framework.commands.install, ...migrate, starter.framework.commands.test]);
     });
 
     if (starter.deploy === 'containers') {
       it('k8s manifests: kubernetes-validate --strict accepts every resource', () => expectClean('k8s', 'kubernetes-validate --strict'));
+      it('compose.yaml: valid against the Compose specification schema', () => expectClean('compose', 'check-jsonschema (compose-spec)'));
+    } else if (starter.database) {
+      // Serverless with a database: a compose.yaml with the local database only.
       it('compose.yaml: valid against the Compose specification schema', () => expectClean('compose', 'check-jsonschema (compose-spec)'));
     }
 

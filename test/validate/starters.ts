@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProjectAnswers } from '../../src/answers.js';
 import { decide } from '../../src/decide/decide.js';
+import { offeredFeatures } from '../../src/features/index.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import type { DeployTarget, FrameworkRecord } from '../../src/frameworks/types.js';
 import { plan, type Plan } from '../../src/plan/plan.js';
@@ -20,21 +21,30 @@ export interface Starter {
   label: string;
   /** Folder name under the scratch root (`fastify-containers`). */
   slug: string;
+  /** `--database postgres`: the starter with the feature's layers (its files and its lines in shared files). */
+  database?: 'postgres';
 }
 
+/** Every starter, and again with each database its framework offers (`fastify/containers+postgres`). */
 export const allStarters: Starter[] = frameworks.flatMap((framework) =>
-  framework.deployTargets.map((deploy) => ({ framework, deploy, label: `${framework.id}/${deploy}`, slug: `${framework.id}-${deploy}` })),
+  framework.deployTargets.flatMap((deploy) => [
+    { framework, deploy, label: `${framework.id}/${deploy}`, slug: `${framework.id}-${deploy}` },
+    ...offeredFeatures(framework).map((database) => ({ framework, deploy, database, label: `${framework.id}/${deploy}+${database}`, slug: `${framework.id}-${deploy}-${database}` })),
+  ]),
 );
 
-/** E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow a matrix, as in the e2e suite. */
+/** The install-heavy matrix (the Dockerfile build stages). E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow it, as in the e2e suite. */
 export function filteredStarters(): Starter[] {
   const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
   const onlyDeploy = process.env.E2E_DEPLOY;
-  return allStarters.filter((s) => (!onlyFrameworks || onlyFrameworks.includes(s.framework.id)) && (!onlyDeploy || s.deploy === onlyDeploy));
+  return allStarters
+    .filter((s) => (!onlyFrameworks || onlyFrameworks.includes(s.framework.id)) && (!onlyDeploy || s.deploy === onlyDeploy))
+    // An image's build is the same for both targets; with a database, built once (containers, where the image runs).
+    .filter((s) => !s.database || s.deploy === 'containers');
 }
 
 export function answersFor(starter: Starter): ProjectAnswers {
-  return { projectName: PROJECT_NAME, framework: starter.framework.id, deploy: starter.deploy, packageManager: 'npm', install: false, git: false };
+  return { projectName: PROJECT_NAME, framework: starter.framework.id, deploy: starter.deploy, database: starter.database, packageManager: 'npm', install: false, git: false };
 }
 
 export function planFor(starter: Starter): Plan {

@@ -24,6 +24,8 @@ const optional = [
   'cache-manager',
   '@fastify/static',
   '@fastify/view',
+  // node-postgres's optional libpq binding (require('pg-native') only when `pg.native` is read).
+  'pg-native',
 ];
 
 // Fastify's schema compilers (Ajv, fast-json-stringify), when scripts/compile-schemas.mjs has compiled the route schemas

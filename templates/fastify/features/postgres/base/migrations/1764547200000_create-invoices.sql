@@ -1,0 +1,8 @@
+-- Up Migration
+CREATE TABLE invoices (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  status varchar(64) NOT NULL CHECK (status <> '')
+);
+
+-- Down Migration
+DROP TABLE invoices;

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { type Database, query } from './db.ts';
+
+// Beyond this a JSON number stops being an exact integer, so such an id is a client error, not a lossy 200.
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+const invoice = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, status: { type: 'string' } },
+  required: ['id', 'status'],
+} as const;
+
+interface InvoiceRow {
+  // bigint: node-postgres returns it as a string, which stays exact; ids stay below 2^53, so Number() is exact too.
+  id: string;
+  status: string;
+}
+
+const asInvoice = (row: InvoiceRow) => ({ id: Number(row.id), status: row.status });
+
+/** Invoices in PostgreSQL (the table is created by migrations/). Every value reaches SQL as a parameter. */
+export function invoiceRoutes(app: FastifyInstance, db: Database): void {
+  app.post<{ Body: { status: string } }>(
+    '/invoices',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: { status: { type: 'string', minLength: 1, maxLength: 64 } },
+          required: ['status'],
+        },
+        response: { 201: invoice },
+      },
+      // Fastify's Ajv coerces scalars to the schema's type (it must, for path parameters), so a status of 7 would be
+      // stored as "7"; before validation the body is still as the client sent it.
+      preValidation: async (request, reply) => {
+        const status = (request.body as Record<string, unknown> | null)?.status;
+        if (status !== undefined && typeof status !== 'string') {
+          return reply.code(400).send({ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'body/status must be string' });
+        }
+      },
+    },
+    async (request, reply) => {
+      const { rows } = await query<InvoiceRow>(db, 'INSERT INTO invoices (status) VALUES ($1) RETURNING id, status', [request.body.status]);
+      const created = asInvoice(rows[0]!);
+      return reply.code(201).header('location', `/invoices/${created.id}`).send(created);
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/invoices/:id',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { id: { type: 'integer', minimum: -MAX_ID, maximum: MAX_ID } },
+          required: ['id'],
+        },
+        response: { 200: invoice },
+      },
+    },
+    async (request, reply) => {
+      const { rows } = await query<InvoiceRow>(db, 'SELECT id, status FROM invoices WHERE id = $1', [request.params.id]);
+      if (rows.length === 0) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no invoice ${request.params.id}` });
+      return asInvoice(rows[0]!);
+    },
+  );
+}

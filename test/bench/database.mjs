@@ -1,0 +1,177 @@
+/**
+ * Section 6: the starters with `--database postgres`.
+ * - Generation with --database postgres against create-vite (as section 2, with the feature's layers).
+ * - Throughput on GET /invoices/<id> read from PostgreSQL: the Fastify starter against a bare Fastify with a
+ *   node-postgres Pool of the same size running the same query (files written into the scratch folder, importing
+ *   fastify and pg from the starter's node_modules, so versions match), both on Node 24, loaded by autocannon from a
+ *   second process, against the e2e harness's PostgreSQL (test/e2e/postgres.ts) on 127.0.0.1. The starter also runs
+ *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest.
+ * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
+ *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
+ *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
+ *   beforehand by the build half of commands.lambda.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { generationPairs } from './cli.mjs';
+import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
+import { LOAD, runLoad } from './starters.mjs';
+
+const BARE = `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
+// default), the starter's query, logger off; fastify and pg come from the starter's node_modules (the cwd).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const Fastify = require('fastify');
+const pg = require('pg');
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const app = Fastify({ logger: false });
+app.get('/invoices/:id', async (request, reply) => {
+  const { rows } = await pool.query('SELECT id, status FROM invoices WHERE id = $1', [Number(request.params.id)]);
+  if (rows.length === 0) return reply.code(404).send({ message: 'not found' });
+  return { id: Number(rows[0].id), status: rows[0].status };
+});
+await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
+`;
+
+export async function database({ quick }) {
+  const e = await e2e();
+  const tools = e.requireTools();
+  const scratch = ensureScratchTools();
+
+  // ---- generation
+  const pairs = quick ? 4 : 10;
+  const gen = await generationPairs({ oursNode: tools.node24, viteNode: tools.node24, tools: scratch, pairs, prefix: 'db-', extraArgs: ['--database', 'postgres'] });
+  table(
+    `6a. Generation with --database postgres, ${pairs} pairs on Node 24 (ours/vite ratio per pair; median: the median of the pair ratios)`,
+    ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
+    [...gen.rows, gen.medianRow],
+    [`ours: create-backend-fit app --framework fastify --deploy containers --database postgres --yes --no-install --no-git; vite: create-vite app --template react-ts --no-interactive --no-immediate; both on Node 24, each run in a fresh folder, wall time from spawn to exit`],
+  );
+
+  // ---- throughput
+  const server = await e.startPostgres();
+  try {
+    const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
+    const root = freshDir('db-projects');
+    execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'fastify', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+    const dir = path.join(root, 'invoice-api');
+    for (const command of ['npm install --no-audit --no-fund', 'npm run migrate', 'npm run build']) {
+      const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+      if (r.code !== 0) throw new Error(e.describeRun(command, r));
+    }
+    const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+    const bare = path.join(freshDir('db-bare'), 'fastify-pg-bare.mjs');
+    fs.writeFileSync(bare, BARE);
+    const commandOf = {
+      bare: `exec '${tools.node24}' '${bare}'`,
+      starter: `exec '${tools.node24}' dist/server.js`,
+      'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
+    };
+    const kinds = Object.keys(commandOf);
+    const results = Object.fromEntries(kinds.map((k) => [k, []]));
+    const rows = [];
+    const rounds = quick ? 1 : 3;
+    const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
+    const logs = freshDir('db-logs');
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+        const port = await e.freePort();
+        const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
+        const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
+        try {
+          const url = `http://127.0.0.1:${port}/invoices/${id}`;
+          const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
+          if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+          const answer = await request(url);
+          if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
+          const r = await runLoad(loadScript, scratch.autocannon, url);
+          results[kind].push(r);
+          rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
+        } finally {
+          e.killGroup(child.child);
+          await Promise.race([child.exited, sleep(10_000)]);
+        }
+      }
+    }
+    const notes = [];
+    for (const kind of kinds.slice(1)) {
+      const ratios = results[kind].map((r, i) => r.rps / results.bare[i].rps);
+      rows.push([`${kind}/bare`, `${fmt(median(ratios), 2)}x`, '', ratio(median(results[kind].map((r) => r.p99)), median(results.bare.map((r) => r.p99))), '', '']);
+      notes.push(`${kind}: throughput ${fmt((median(ratios) - 1) * 100, 1)}% vs bare, median of ${rounds} paired round(s) (${ratios.map((x) => `${fmt(x, 2)}x`).join(', ')}); goal: within -5%.`);
+    }
+    table(
+      `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
+      ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+      rows,
+      [...notes, `bare: ${bare} (one route, the same query on a pg Pool of 10, logger off), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
+    );
+    await coldStarts({ e, tools, server, quick });
+  } finally {
+    await server.close();
+  }
+}
+
+async function coldStarts({ e, tools, server, quick }) {
+  const reps = quick ? 2 : 5;
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' }));
+  const rows = [];
+  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless'))) {
+    const cold = {};
+    for (const withDb of [false, true]) {
+      const label = `${fw.id}${withDb ? ' + postgres' : ''}`;
+      const database = `bench_lambda_${fw.id}_${withDb ? 'db' : 'none'}`;
+      const env = { ...e.toolEnv(), ...(withDb && { DATABASE_URL: await server.createDatabase(database) }) };
+      const root = freshDir('db-lambda', `${fw.id}-${withDb ? 'db' : 'none'}`);
+      execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+      const dir = path.join(root, 'invoice-api');
+      const cut = fw.commands.lambda.lastIndexOf(' && cd ');
+      const fn = e.readSamFunction(path.join(dir, 'template.yaml'));
+      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), fw.commands.lambda.slice(0, cut)]) {
+        const r = await e.runShell(command, { cwd: dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
+        if (r.code !== 0) throw new Error(`${label}: ${e.describeRun(command, r)}`);
+      }
+      let invoicePath = '/invoices/42';
+      if (withDb) {
+        const [{ id }] = await server.query(database, "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+        invoicePath = `/invoices/${id}`;
+      }
+      const times = [];
+      for (let rep = 0; rep < reps; rep++) {
+        const [apiPort, runtimePort] = [await e.freePort(), await e.freePort()];
+        const t0 = now();
+        const rie = e.startProcess(
+          tools.awsLambdaRie,
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', fw.commands.lambda.slice(cut + 4), fn.handler],
+          { cwd: dir, env: { ...env, AWS_LAMBDA_FUNCTION_TIMEOUT: '60' } },
+        );
+        try {
+          const url = `http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`;
+          const answered = await e.waitFor(
+            async () => {
+              const res = await fetch(url, { method: 'POST', body: JSON.stringify(e.httpApiEvent(invoicePath)), signal: AbortSignal.timeout(60_000) });
+              return res.ok && JSON.parse(await res.text()).statusCode === 200;
+            },
+            { timeoutMs: 2 * MINUTE, intervalMs: 5, while: () => rie.child.exitCode === null },
+          );
+          if (!answered) throw new Error(`${label}: no 200 for ${invoicePath} under the emulator:\n${rie.output().slice(-3000)}`);
+          times.push(now() - t0);
+        } finally {
+          e.killGroup(rie.child);
+          await Promise.race([rie.exited, sleep(10_000)]);
+        }
+      }
+      cold[withDb] = times;
+      rows.push([label, fmt(median(times), 0), fmt(Math.min(...times), 0), times.map((t) => fmt(t, 0)).join(', ')]);
+    }
+    rows.push([`${fw.id}: with/without`, ratio(median(cold.true), median(cold.false)), '', `${median(cold.true) >= median(cold.false) ? '+' : ''}${fmt(median(cold.true) - median(cold.false), 0)} ms`]);
+  }
+  table(
+    `6c. Lambda cold start under aws-lambda-rie, with --database postgres against without: spawn to the first 200 on GET /invoices/<id> (median of ${reps})`,
+    ['function', 'cold ms (median)', 'min', 'runs'],
+    rows,
+    ['with the database the first invoice is read from PostgreSQL 18 on 127.0.0.1: the figure holds the driver\'s import, the connection and the query (NestJS/TypeORM connects at init).'],
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * `add database postgres`: update with the feature's answer added. An untouched project becomes exactly what
+ * generating with `--database postgres` writes; an edited one keeps every edit, and a clash is a git conflict.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, tempDir, tree } from './helpers.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
+
+async function generated(name: string, ...flags: string[]) {
+  const root = tempDir('add');
+  made.push(root);
+  const run = await cli(root, name, '--yes', '--no-install', '--no-git', ...flags);
+  expect(run.code, run.stderr).toBe(0);
+  const project = path.join(root, name);
+  git(project, 'init', '-q');
+  git(project, 'add', '-A');
+  git(project, 'commit', '-qm', 'generated');
+  return { root, project };
+}
+
+/** Replaces one exact piece of a file, failing when it is not there (so an edit the test means to make is made). */
+function edit(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text, `${file} has ${JSON.stringify(from)}`).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+describe('add database postgres', () => {
+  for (const deploy of ['containers', 'serverless']) {
+    it(`turns an untouched Fastify (${deploy}) project into exactly what --database postgres generates`, async () => {
+      const { project, root } = await generated('api', '--framework', 'fastify', '--deploy', deploy);
+      const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+      expect(run.code, run.stderr).toBe(0);
+      const fresh = await cli(root, 'fresh', '--framework', 'fastify', '--deploy', deploy, '--database', 'postgres', '--yes', '--no-install', '--no-git');
+      expect(fresh.code, fresh.stderr).toBe(0);
+      const expected = tree(path.join(root, 'fresh'));
+      // The same project but for its name: the fresh one is called "fresh".
+      const actual = Object.fromEntries(Object.entries(tree(project)).map(([p, text]) => [p, text.replaceAll('api', 'fresh')]));
+      const normalized = Object.fromEntries(Object.entries(expected).map(([p, text]) => [p, text.replaceAll('api', 'fresh')]));
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(normalized).sort());
+      for (const [p, text] of Object.entries(normalized)) expect(actual[p], p).toBe(text);
+      expect(JSON.parse(fs.readFileSync(path.join(project, '.create-backend-fit.json'), 'utf8')).answers.database).toBe('postgres');
+    });
+  }
+
+  it('keeps every edit of the user\'s, and a clash is a git conflict with both sides', async () => {
+    const { project } = await generated('api', '--framework', 'fastify');
+    const at = (rel: string) => path.join(project, rel);
+    // Edits the feature's changes merge with ...
+    edit(at('src/app.ts'), "  app.get('/healthz', async () => ({ status: 'ok' }));\n", "  app.get('/healthz', async () => ({ status: 'ok' }));\n  app.get('/version', async () => ({ version: 'user-1' }));\n");
+    edit(at('package.json'), '    "typecheck": "tsc -p tsconfig.json --noEmit"\n', '    "typecheck": "tsc -p tsconfig.json --noEmit",\n    "lint": "echo user-lint"\n');
+    fs.appendFileSync(at('README.md'), '\n## Our team\n\nOn call: user-2.\n');
+    fs.writeFileSync(at('src/extra.ts'), 'export const mine = "user-3";\n');
+    // ... and one it clashes with: the readiness probe the feature moves to /readyz.
+    edit(at('k8s/deployment.yaml'), 'readinessProbe:\n            httpGet:\n              path: /healthz', 'readinessProbe:\n            httpGet:\n              path: /ready-user-4');
+    git(project, 'add', '-A');
+    git(project, 'commit', '-qm', 'user edits');
+
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    // As update does: a run that leaves conflict markers exits 4.
+    expect(run.code, run.stderr).toBe(4);
+    const outcomes = Object.fromEntries((JSON.parse(run.stdout).outcomes as { path: string; action: string }[]).map((o) => [o.path, o.action]));
+    expect(outcomes).toMatchObject({
+      'src/app.ts': 'merged',
+      'package.json': 'merged',
+      'README.md': 'merged',
+      'k8s/deployment.yaml': 'conflict',
+      'src/db.ts': 'added',
+      'k8s/migrate-job.yaml': 'added',
+      'migrations/1764547200000_create-invoices.sql': 'added',
+      'compose.yaml': 'updated',
+    });
+
+    const app = fs.readFileSync(at('src/app.ts'), 'utf8');
+    expect(app).toContain("app.get('/version', async () => ({ version: 'user-1' }));");
+    expect(app).toContain('invoiceRoutes(app, db);');
+    const manifest = JSON.parse(fs.readFileSync(at('package.json'), 'utf8'));
+    expect(manifest.scripts.lint).toBe('echo user-lint');
+    expect(manifest.dependencies.pg).toBeDefined();
+    expect(manifest.scripts.migrate).toBeDefined();
+    expect(fs.readFileSync(at('README.md'), 'utf8')).toMatch(/## Database[\s\S]*On call: user-2\./);
+    expect(fs.readFileSync(at('src/extra.ts'), 'utf8')).toBe('export const mine = "user-3";\n');
+    const deployment = fs.readFileSync(at('k8s/deployment.yaml'), 'utf8');
+    expect(deployment).toMatch(/<<<<<<< yours\n\s+path: \/ready-user-4\n\|\|\|\|\|\|\| create-backend-fit [^\n]+\n\s+path: \/healthz\n=======\n\s+path: \/readyz\n>>>>>>> create-backend-fit/);
+    // The rest of the feature's lines in that file merged in.
+    expect(deployment).toContain('secretKeyRef:');
+    // Every edit and every change add made shows in git: nothing lost, everything reviewable.
+    const status = git(project, 'status', '--porcelain');
+    expect(status).toMatch(/ M k8s\/deployment\.yaml/);
+    expect(status).toMatch(/\?\? src\/db\.ts/);
+    expect(JSON.parse(fs.readFileSync(at('.create-backend-fit.json'), 'utf8')).answers.database).toBe('postgres');
+    expect(run.stdout).not.toMatch(/"status": "done"/);
+  });
+
+  it('refuses, with exit 2 and nothing changed, a project that has it already or a framework without it', async () => {
+    const withIt = await generated('api', '--framework', 'fastify', '--database', 'postgres');
+    const again = await cli(withIt.project, 'add', 'database', 'postgres');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already has PostgreSQL/);
+    const gin = await generated('svc', '--framework', 'gin');
+    const refused = await cli(gin.project, 'add', 'database', 'postgres');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Gin has no PostgreSQL starter yet/);
+    expect(git(gin.project, 'status', '--porcelain')).toBe('');
+  });
+});
