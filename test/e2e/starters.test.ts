@@ -25,6 +25,7 @@ import {
   waitFor,
   type Background,
 } from './processes.js';
+import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
@@ -134,6 +135,36 @@ for (const { framework, deploy } of matrix) {
         killGroup(server.child);
       }
     });
+
+    if (deploy === 'containers') {
+      it("runs with k8s/deployment.yaml's environment: refuses to start without a Secret it names, answers the Service's host names", async () => {
+        await installed;
+        const pod = readPodEnvironment(path.join(project, 'k8s/deployment.yaml'));
+        const service = readServiceName(path.join(project, 'k8s/service.yaml'));
+        const port = await freePort();
+        const podEnv = (without?: string) => {
+          const vars: NodeJS.ProcessEnv = { ...env(), ...pod.env, PORT: String(port) };
+          if (without) delete vars[without];
+          return vars;
+        };
+        // Kubernetes refuses to start a pod whose Secret is missing; a server run elsewhere without it must refuse too.
+        for (const secret of pod.fromSecrets) {
+          const refused = await runShell(framework.commands.start, { cwd: project, env: podEnv(secret), timeoutMs: START_TIMEOUT });
+          expect(refused.code, `started without ${secret}: ${describeRun(framework.commands.start, refused)}`).not.toBe(0);
+          expect(refused.output, 'the refusal names the variable').toContain(secret);
+          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(/Traceback|\n\s+at |panicked at|Exception in thread/);
+        }
+
+        const server = track(startShell(framework.commands.start, { cwd: project, env: podEnv() }));
+        try {
+          // The probes call the pod's IP, here 127.0.0.1.
+          await expectServing(server, `http://127.0.0.1:${port}/healthz`);
+          for (const host of serviceHostNames(service)) await checkContract(httpCall(`http://127.0.0.1:${port}`, { host }));
+        } finally {
+          killGroup(server.child);
+        }
+      });
+    }
 
     if (deploy === 'serverless') {
       it('runs as the Lambda function template.yaml names, under the runtime emulator, and keeps the contract', async () => {
