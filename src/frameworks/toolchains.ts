@@ -14,5 +14,5 @@ export const rustToolchain: readonly Toolchain[] = [
   { command: 'cargo', versionArgs: ['--version'], hint: 'Install Rust with rustup (https://rustup.rs).' },
 ];
 export const jvmToolchain: readonly Toolchain[] = [
-  { command: 'java', versionArgs: ['-version'], hint: 'Install a JDK 17 or newer (https://adoptium.net); the Maven wrapper brings Maven.' },
+  { command: 'java', versionArgs: ['-version'], hint: 'Install a JDK 25 (https://adoptium.net): the Spring Boot starter targets Java 25; the Maven wrapper brings Maven.' },
 ];
