@@ -15,6 +15,9 @@ YARN_BERRY=4.18.1
 AWS_LAMBDA_RIC=4.0.2
 RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
+# The Go starters' lint command runs it; the same version their CI workflow installs (ci-setup-go.hbs).
+GOLANGCI_LINT_MODULE=github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+GOLANGCI_LINT=v2.15.0
 
 if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
   || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
@@ -38,6 +41,12 @@ if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
   GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
 fi
 test -x "$TOOLS/bin/aws-lambda-rie"
+
+if ! "$TOOLS/bin/golangci-lint" version 2>/dev/null | grep -q "version ${GOLANGCI_LINT#v} "; then
+  echo "building golangci-lint@$GOLANGCI_LINT from the Go module proxy"
+  GOBIN="$TOOLS/bin" go install "$GOLANGCI_LINT_MODULE@$GOLANGCI_LINT"
+fi
+"$TOOLS/bin/golangci-lint" version
 
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
 bash "$(dirname "$0")/install-validators.sh"

@@ -14,6 +14,7 @@ export const django: FrameworkRecord = {
   commands: {
     install: 'python3 -m venv .venv && .venv/bin/pip install -e ".[dev]"',
     test: '.venv/bin/pytest',
+    lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     // gunicorn reads ./gunicorn.conf.py: 0.0.0.0:$PORT, graceful SIGTERM, no access log (the app logs JSON).
     start: '.venv/bin/gunicorn config.wsgi',
     // Builds as `sam build` does (the Makefile), for this machine's Python (LAMBDA_PIP_ARGS=): every dependency is pure

@@ -14,6 +14,8 @@ export const nestjs: FrameworkRecord = {
   commands: {
     install: 'npm install',
     test: 'npm test',
+    // The TypeScript compiler's strict type check, the one checker these starters have so far.
+    lint: 'npm run typecheck',
     start: 'npm run build && npm start',
     lambda: 'make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec aws-lambda-ric "$_HANDLER"',
   },

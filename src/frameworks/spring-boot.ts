@@ -14,6 +14,8 @@ export const springBoot: FrameworkRecord = {
   commands: {
     install: './mvnw -B -q dependency:go-offline',
     test: './mvnw -B test',
+    // Spotless with palantir-java-format (pom.xml says why).
+    lint: './mvnw -B -q spotless:check',
     // exec: the JVM replaces the shell, so the process listening on the port is the one the start command ran.
     start: './mvnw -B -q -DskipTests package && exec java -jar target/app.jar',
     lambda:

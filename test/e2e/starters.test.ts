@@ -35,7 +35,7 @@ interface ListedFramework {
   name: string;
   language: string;
   deployTargets: string[];
-  commands: { install: string; test: string; start: string; lambda: string };
+  commands: { install: string; test: string; lint: string; start: string; lambda: string };
 }
 
 const CLI = requireFreshBuild();
@@ -43,6 +43,22 @@ const MINUTE = 60_000;
 /** Compiled starters build on first start (cargo, Maven): generous, but bounded. */
 const START_TIMEOUT = 10 * MINUTE;
 const SIGTERM_DEADLINE = 10_000;
+
+/**
+ * One finding each language's linters must report, planted in a generated project to prove `commands.lint` can fail:
+ * a type error (TypeScript), an unused import (ruff), unformatted code (gofmt, rustfmt, palantir-java-format).
+ */
+const PLANTED_FINDING: Record<string, (project: string) => { file: string; text: string }> = {
+  typescript: () => ({ file: 'src/planted-finding.ts', text: "export const planted: number = 'not a number';\n" }),
+  python: () => ({ file: 'tests/test_planted_finding.py', text: 'import os\n' }),
+  go: () => ({ file: 'internal/api/planted_finding.go', text: 'package api\n\nfunc  planted( ) {}\n' }),
+  rust: () => ({ file: 'src/planted_finding.rs', text: 'fn  planted ( ) {}\n' }),
+  java: (project) => {
+    const application = findFile(path.join(project, 'src/main/java'), 'Application.java');
+    const pkg = /^package ([\w.]+);/m.exec(fs.readFileSync(application, 'utf8'))![1];
+    return { file: path.relative(project, path.join(path.dirname(application), 'PlantedFinding.java')), text: `package ${pkg};\nclass PlantedFinding{ int x ; }\n` };
+  },
+};
 
 /** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
 const EXPECTED_RUNTIME: Record<string, RegExp> = {
@@ -105,6 +121,27 @@ for (const { framework, deploy } of matrix) {
       await installed;
       const result = await runShell(framework.commands.test, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
       expect(result.code, describeRun(framework.commands.test, result)).toBe(0);
+    });
+
+    it('lints clean with commands.lint, which fails on a planted finding', async () => {
+      await installed;
+      const clean = await runShell(framework.commands.lint, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+      expect(clean.code, describeRun(framework.commands.lint, clean)).toBe(0);
+
+      const planted = PLANTED_FINDING[framework.language]!(project);
+      const file = path.join(project, planted.file);
+      // Rust's fmt and clippy read modules the crate declares: lib.rs declares the planted one for this run.
+      const lib = path.join(project, 'src/lib.rs');
+      const libBefore = framework.language === 'rust' ? fs.readFileSync(lib, 'utf8') : undefined;
+      fs.writeFileSync(file, planted.text);
+      if (libBefore !== undefined) fs.writeFileSync(lib, `${libBefore}\nmod planted_finding;\n`);
+      try {
+        const dirty = await runShell(framework.commands.lint, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+        expect(dirty.code, `lint passed with ${planted.file}: ${describeRun(framework.commands.lint, dirty)}`).not.toBe(0);
+      } finally {
+        fs.rmSync(file);
+        if (libBefore !== undefined) fs.writeFileSync(lib, libBefore);
+      }
     });
 
     it('starts on PORT, keeps the HTTP contract, logs each request once and stops on SIGTERM', async () => {
@@ -194,6 +231,18 @@ for (const { framework, deploy } of matrix) {
       });
     }
   });
+}
+
+function findFile(dir: string, name: string): string {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return full;
+    if (entry.isDirectory()) {
+      const found = findFile(full, name);
+      if (found) return found;
+    }
+  }
+  return '';
 }
 
 async function expectServing(server: Background, healthUrl: string): Promise<void> {

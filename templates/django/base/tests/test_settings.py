@@ -17,7 +17,9 @@ PRODUCTION = {
 
 
 def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in {"PORT", "WEB_CONCURRENCY"}}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in {"PORT", "WEB_CONCURRENCY"}
+    }
     return subprocess.run(
         [sys.executable, *args],
         cwd=PROJECT,

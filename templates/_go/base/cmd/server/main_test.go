@@ -35,7 +35,7 @@ func TestServeFinishesRequestsInFlightOnShutdown(t *testing.T) {
 			answered <- "error: " + err.Error()
 			return
 		}
-		defer res.Body.Close()
+		defer func() { _ = res.Body.Close() }()
 		body, _ := io.ReadAll(res.Body)
 		answered <- string(body)
 	}()
@@ -53,7 +53,8 @@ func TestServeFinishesRequestsInFlightOnShutdown(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("serve did not return after shutdown")
 	}
-	if _, err := http.Get(target); err == nil {
+	if res, err := http.Get(target); err == nil {
+		_ = res.Body.Close()
 		t.Fatal("a new connection was accepted after shutdown")
 	}
 }
