@@ -4,37 +4,48 @@
  */
 import { PACKAGE_MANAGERS, STYLES, TEAM_LANGUAGES, WORKLOADS } from './answers.js';
 import { usageError } from './errors.js';
+import { closest, editDistance, typoBudget } from './suggest.js';
 import { DEPLOY_TARGETS, FRAMEWORK_IDS } from './frameworks/types.js';
 
-type OptionSpec =
+export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Which commands an option applies to: given to any other, it is a usage error, and only theirs show in its --help. */
+type AppliesTo = readonly CommandName[];
+type OptionSpec = { for: AppliesTo } & (
   | { kind: 'choice'; choices: readonly string[]; help: string }
   | { kind: 'integer'; min: number; help: string; placeholder: string }
   | { kind: 'string'; help: string; placeholder: string }
-  | { kind: 'boolean'; help: string; negatable?: boolean; short?: string };
+  | { kind: 'boolean'; help: string; negatable?: boolean; short?: string }
+);
+
+const CREATE: AppliesTo = ['create'];
+const DECIDING: AppliesTo = ['create', 'recommend'];
 
 export const OPTIONS = {
-  framework: { kind: 'choice', choices: FRAMEWORK_IDS, help: 'skip the questions: use this framework' },
-  deploy: { kind: 'choice', choices: ['containers', 'serverless'] as const satisfies typeof DEPLOY_TARGETS, help: 'long-lived containers (default) or serverless (AWS Lambda)' },
-  language: { kind: 'choice', choices: TEAM_LANGUAGES, help: "the language your team already writes ('any' if none yet)" },
-  workload: { kind: 'choice', choices: WORKLOADS, help: 'what the service mostly does' },
-  style: { kind: 'choice', choices: STYLES, help: 'structure and conventions, or control and less ceremony' },
-  'team-size': { kind: 'integer', min: 1, placeholder: 'N', help: 'how many engineers work on it' },
-  rps: { kind: 'integer', min: 0, placeholder: 'N', help: 'expected sustained requests per second' },
-  'package-manager': { kind: 'choice', choices: PACKAGE_MANAGERS, help: 'for Node starters (default: the one that ran this tool)' },
-  'go-module': { kind: 'string', placeholder: 'PATH', help: 'Go module path (default: example.com/<name>)' },
-  'java-package': { kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
-  templates: { kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
-  plopfile: { kind: 'string', placeholder: 'FILE', help: 'a plopfile whose helpers our templates can use and whose generators run after ours' },
-  trust: { kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
-  answers: { kind: 'string', placeholder: 'FILE', help: 'replay a recorded .create-backend-fit.json, without prompts' },
-  install: { kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
-  git: { kind: 'boolean', negatable: true, help: 'git init and a first commit (--no-git to skip)' },
-  yes: { kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
-  'dry-run': { kind: 'boolean', help: 'print the files it would write, write nothing' },
-  json: { kind: 'boolean', help: 'machine-readable output on stdout' },
-  force: { kind: 'boolean', help: 'write into a folder that has files (never replaces or deletes one)' },
-  help: { kind: 'boolean', short: 'h', help: 'show this help' },
-  version: { kind: 'boolean', short: 'v', help: 'print the version' },
+  framework: { for: DECIDING, kind: 'choice', choices: FRAMEWORK_IDS, help: 'skip the questions: use this framework' },
+  deploy: { for: DECIDING, kind: 'choice', choices: ['containers', 'serverless'] as const satisfies typeof DEPLOY_TARGETS, help: 'long-lived containers (default) or serverless (AWS Lambda)' },
+  language: { for: DECIDING, kind: 'choice', choices: TEAM_LANGUAGES, help: "the language your team already writes ('any' if none yet)" },
+  workload: { for: DECIDING, kind: 'choice', choices: WORKLOADS, help: 'what the service mostly does' },
+  style: { for: DECIDING, kind: 'choice', choices: STYLES, help: 'structure and conventions, or control and less ceremony' },
+  'team-size': { for: DECIDING, kind: 'integer', min: 1, placeholder: 'N', help: 'how many engineers work on it' },
+  rps: { for: DECIDING, kind: 'integer', min: 0, placeholder: 'N', help: 'expected sustained requests per second' },
+  'package-manager': { for: CREATE, kind: 'choice', choices: PACKAGE_MANAGERS, help: 'for Node starters (default: the one that ran this tool)' },
+  name: { for: CREATE, kind: 'string', placeholder: 'NAME', help: "the project's name (default: the folder's name, the last part of its path)" },
+  'go-module': { for: CREATE, kind: 'string', placeholder: 'PATH', help: 'Go module path (default: example.com/<name>)' },
+  'java-package': { for: CREATE, kind: 'string', placeholder: 'NAME', help: 'Java package (default: com.example.<name>)' },
+  templates: { for: CREATE, kind: 'string', placeholder: 'DIR', help: "your templates, same layout as the built-in ones, layered over them" },
+  plopfile: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'a plopfile whose helpers our templates can use and whose generators run after ours' },
+  trust: { for: ['create', 'update'], kind: 'boolean', help: 'run the team plopfile without asking (needed when not interactive)' },
+  answers: { for: CREATE, kind: 'string', placeholder: 'FILE', help: 'replay a recorded .create-backend-fit.json, without prompts' },
+  install: { for: CREATE, kind: 'boolean', negatable: true, help: 'install dependencies (--no-install to skip)' },
+  git: { for: CREATE, kind: 'boolean', negatable: true, help: 'git init and a first commit (--no-git to skip)' },
+  yes: { for: ['create', 'recommend', 'update'], kind: 'boolean', short: 'y', help: 'no prompts: accept the recommendation and defaults' },
+  'dry-run': { for: CREATE, kind: 'boolean', help: 'print the files it would write, write nothing' },
+  json: { for: COMMANDS, kind: 'boolean', help: 'machine-readable output on stdout' },
+  force: { for: ['create', 'eject'], kind: 'boolean', help: 'write into a folder that has files (never replaces or deletes one)' },
+  help: { for: COMMANDS, kind: 'boolean', short: 'h', help: 'show this help' },
+  version: { for: CREATE, kind: 'boolean', short: 'v', help: 'print the version' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -47,9 +58,6 @@ type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] }
       : boolean;
 export type ParsedOptions = { -readonly [K in OptionName]?: ValueOf<(typeof OPTIONS)[K]> };
 
-export const COMMANDS = ['create', 'recommend', 'list', 'eject', 'update'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
 export interface ParsedArgs {
   command: CommandName;
   dir?: string;
@@ -58,20 +66,32 @@ export interface ParsedArgs {
   options: ParsedOptions;
 }
 
-/** How many positionals each subcommand takes after its name, and what they mean. */
-const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: string }> = {
-  recommend: { max: 0, usage: 'recommend [options]' },
-  list: { max: 0, usage: 'list [--json]' },
-  eject: { max: 2, usage: 'eject <framework> [dir]' },
-  update: { max: 1, usage: 'update [dir]' },
+/** How many positionals each subcommand takes after its name, what they mean, and what the command does. */
+const SUBCOMMANDS: Record<Exclude<CommandName, 'create'>, { max: number; usage: string; summary: string }> = {
+  recommend: { max: 0, usage: 'recommend [options]', summary: 'only the decision: the framework the article\'s rules pick, with the reasons for and against each' },
+  list: { max: 0, usage: 'list [--json]', summary: 'the frameworks, their deploy targets and commands' },
+  eject: { max: 2, usage: 'eject <framework> [dir]', summary: "copy one framework's templates into dir, to customize with --templates" },
+  update: { max: 1, usage: 'update [dir]', summary: "re-render a generated project with today's templates, merging your edits" },
 };
+const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS);
+/** Words people type for help and version that would otherwise become a project of that name. */
+const NOT_A_PROJECT: Record<string, string> = { help: '--help', version: '--version' };
+const TOOL = 'create-backend-fit ';
 
 const SHORT = new Map<string, OptionName>(
   Object.entries(OPTIONS).flatMap(([name, spec]) => ('short' in spec && spec.short ? [[spec.short, name as OptionName]] : [])),
 );
+/** Every spelling of a long option, for "did you mean": its name, and --no-<name> where it is negatable. */
+const LONG_SPELLINGS = Object.entries(OPTIONS as Record<string, OptionSpec>).flatMap(([name, spec]) =>
+  spec.kind === 'boolean' && spec.negatable ? [name, `no-${name}`] : [name],
+);
 
-function closest(input: string, candidates: readonly string[]): string | undefined {
-  return candidates.find((c) => c.startsWith(input.slice(0, 3)) || input.startsWith(c.slice(0, 3)));
+/** A first word that looks like a command but is not one: a usage error, not a project of that name. */
+function refuseNearCommand(word: string): void {
+  if (/[\\/]/.test(word)) return;
+  const meant = NOT_A_PROJECT[word.toLowerCase()] ?? SUBCOMMAND_NAMES.find((c) => editDistance(word.toLowerCase(), c) <= typoBudget(c));
+  if (!meant) return;
+  throw usageError(`"${word}" is not a command. Did you mean ${TOOL}${meant}? To make a project of that name, write it as a path: ./${word}`);
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -112,7 +132,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const spec = (OPTIONS as Record<string, OptionSpec>)[name];
     if (!spec) {
-      const hint = closest(name, Object.keys(OPTIONS));
+      const hint = closest(name, LONG_SPELLINGS);
       throw usageError(`Unknown option --${name}.${hint ? ` Did you mean --${hint}?` : ''} Run with --help to see the options.`);
     }
     if (spec.kind === 'boolean') {
@@ -130,6 +150,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const first = positionals[0];
   if (literalFrom > 0 && first !== undefined && first in SUBCOMMANDS) {
     const command = positionals.shift() as Exclude<CommandName, 'create'>;
+    checkOptionsApply(command, options);
+    // `eject --help` shows eject's help, even without the framework it would need.
+    if (options.help) return { command, dir: undefined, options: options as ParsedOptions };
     const { max, usage } = SUBCOMMANDS[command];
     if (positionals.length > max) {
       throw usageError(max === 0 ? `${command} takes no folder argument (got "${positionals[0]}").` : `Usage: ${usage}`);
@@ -143,19 +166,34 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     return { command, dir: positionals[0], options: options as ParsedOptions };
   }
+  if (literalFrom > 0 && first !== undefined) refuseNearCommand(first);
+  checkOptionsApply('create', options);
   if (positionals.length > 1) {
     throw usageError(`Expected one project folder, got ${positionals.length}: ${positionals.map((p) => `"${p}"`).join(' ')}. Quote a name with spaces.`);
   }
   return { command: 'create', dir: positionals[0], options: options as ParsedOptions };
 }
 
+/** An option given to a command that does not take it would be silently ignored: say so, and what the command takes. */
+function checkOptionsApply(command: CommandName, options: Record<string, unknown>): void {
+  for (const name of Object.keys(options)) {
+    const spec = (OPTIONS as Record<string, OptionSpec>)[name]!;
+    if (spec.for.includes(command)) continue;
+    throw usageError(
+      `--${name} does not apply to ${command === 'create' ? 'making a project' : command} (it is for ${spec.for.join(', ')}). See ${TOOL}${command === 'create' ? '' : `${command} `}--help for its options.`,
+    );
+  }
+}
+
 function parseValue(name: string, spec: Exclude<OptionSpec, { kind: 'boolean' }>, value: string): unknown {
   switch (spec.kind) {
-    case 'choice':
-      if (!spec.choices.includes(value)) {
-        throw usageError(`--${name} ${JSON.stringify(value)} is not valid. Valid values: ${spec.choices.join(', ')}.`);
-      }
-      return value;
+    case 'choice': {
+      // Values are matched as people type them: FastAPI, Spring-Boot, PNPM.
+      const exact = spec.choices.find((c) => c === value.trim().toLowerCase());
+      if (exact) return exact;
+      const hint = closest(value.trim(), spec.choices);
+      throw usageError(`--${name} ${JSON.stringify(value)} is not valid.${hint ? ` Did you mean ${hint}?` : ''} Valid values: ${spec.choices.join(', ')}.`);
+    }
     case 'integer': {
       if (!/^\d+$/.test(value.trim()) || Number(value) < spec.min || !Number.isSafeInteger(Number(value))) {
         throw usageError(`--${name} ${JSON.stringify(value)} is not valid: give a whole number, ${spec.min} or more.`);
@@ -168,26 +206,34 @@ function parseValue(name: string, spec: Exclude<OptionSpec, { kind: 'boolean' }>
   }
 }
 
-export function helpText(toolName: string, version: string): string {
-  const rows = Object.entries(OPTIONS as Record<string, OptionSpec>).map(([name, spec]) => {
-    const flag =
-      spec.kind === 'choice'
-        ? `--${name} ${spec.choices.join('|')}`
-        : spec.kind === 'boolean'
-          ? `${'short' in spec && spec.short ? `-${spec.short}, ` : ''}--${name}`
-          : `--${name} ${spec.placeholder}`;
-    return [flag, spec.help] as const;
-  });
+/** The help of one command: its usage and only the options it takes (the top-level help is `create`'s). */
+export function helpText(toolName: string, version: string, command: CommandName = 'create'): string {
+  const rows = Object.entries(OPTIONS as Record<string, OptionSpec>)
+    .filter(([, spec]) => spec.for.includes(command))
+    .map(([name, spec]) => {
+      const flag =
+        spec.kind === 'choice'
+          ? `--${name} ${spec.choices.join('|')}`
+          : spec.kind === 'boolean'
+            ? `${'short' in spec && spec.short ? `-${spec.short}, ` : ''}--${name}`
+            : `--${name} ${spec.placeholder}`;
+      return [flag, spec.help] as const;
+    });
   const width = Math.min(60, Math.max(...rows.map(([flag]) => flag.length)) + 2);
   const lines = rows.map(([flag, help]) => (flag.length + 2 > width ? `  ${flag}\n  ${' '.repeat(width)}${help}` : `  ${flag.padEnd(width)}${help}`));
+  if (command !== 'create') {
+    const { usage, summary } = SUBCOMMANDS[command];
+    return `Usage: ${toolName} ${usage}\n\n${summary[0]!.toUpperCase()}${summary.slice(1)}.\n\nOptions:\n${lines.join('\n')}\n`;
+  }
   return `${toolName} ${version}: pick a backend framework the way the 2026 roundup says to, and get a starter that runs.
 
 Usage:
-  ${toolName} [dir] [options]     decide (unless --framework), generate into dir, install
+  ${toolName} [dir] [options]     decide (unless --framework), generate into dir (a name or a path; . for here), install
   ${toolName} recommend [options] only the decision (--json for machine output)
   ${toolName} list [--json]       the frameworks and their commands
   ${toolName} eject <framework> [dir]   copy one framework's templates into dir, to customize with --templates
   ${toolName} update [dir]        re-render a generated project with today's templates, merging your edits
+  ${toolName} <command> --help    that command's options only
 
 Options:
 ${lines.join('\n')}

@@ -3,12 +3,16 @@
  * cancellation (exit 130, nothing written). The prompt library loads when a terminal session starts (`prompts()`):
  * the questions themselves are small and bundled into cli.cjs, so a non-interactive run loads no prompt code at all.
  */
+import fs from 'node:fs';
 import { TEAM_LANGUAGES, WORKLOADS, type DecisionInputs } from './answers.js';
 import { decide, type Decision } from './decide/decide.js';
+import { withoutQuote } from './decide/explain.js';
+import { LARGER_TEAM } from './decide/rules.js';
 import { cancelled } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { DeployTarget, FrameworkId } from './frameworks/types.js';
-import { NameError, validateFolderName, deriveNames } from './plan/names.js';
+import { NameError, deriveNames } from './plan/names.js';
+import { resolveTarget } from './target.js';
 import { useStreams } from './output.js';
 
 const LANGUAGE_LABELS: Record<(typeof TEAM_LANGUAGES)[number], string> = {
@@ -44,15 +48,16 @@ function promptsWith(p: Clack) {
     return value as Exclude<T, symbol>;
   }
 
-  async function askProjectName(): Promise<string> {
+  /** A name or a path, checked as the command line checks it (the project's name is the path's last segment). */
+  async function askProjectName(cwd: string): Promise<string> {
     return answer(
       await p.text({
-        message: 'Project folder name',
+        message: 'Project folder (a name or a path)',
         placeholder: 'my-api',
         defaultValue: 'my-api',
         validate: (value) => {
           try {
-            deriveNames(validateFolderName(value || 'my-api'));
+            deriveNames(resolveTarget(value || 'my-api', { cwd, exists: (dir) => fs.existsSync(dir) }).name);
             return undefined;
           } catch (error) {
             return error instanceof NameError ? error.message : String(error);
@@ -75,6 +80,18 @@ function promptsWith(p: Clack) {
       await p.select({
         message: 'What will it mostly do?',
         options: WORKLOADS.map((value) => ({ value, label: WORKLOAD_LABELS[value] })),
+      }),
+    );
+    // Asked before the opinion question: "Larger teams usually benefit from more opinion" (rule larger-teams).
+    // Each answer records the smallest team size it stands for.
+    inputs.teamSize ??= answer(
+      await p.select({
+        message: 'How many engineers will work on it?',
+        options: [
+          { value: 1, label: 'Just me' },
+          { value: 2, label: '2 to 9' },
+          { value: LARGER_TEAM, label: `${LARGER_TEAM} or more`, hint: 'larger teams usually benefit from more opinion' },
+        ],
       }),
     );
     inputs.style ??= answer(
@@ -116,7 +133,13 @@ function promptsWith(p: Clack) {
   async function confirmFramework(decision: Decision, inputs: DecisionInputs): Promise<Decision> {
     const top = decision.ranking[0]!;
     p.note(
-      [...top.reasons.map((r) => `- ${r}`), '', `Watch out for: ${decision.watchOutFor}`, ...decision.notes.map((n) => `Note: ${n.text}`)].join('\n'),
+      [
+        ...(top.reasons.length ? top.reasons : top.against).map((r) => `- ${r}`),
+        ...(decision.tie ? ['', `Tie: ${decision.tie.text}`] : []),
+        '',
+        `Watch out for: ${decision.watchOutFor}`,
+        ...decision.notes.map((n) => `Note: ${n.text}`),
+      ].join('\n'),
       `Recommended: ${top.name}`,
     );
     const picked = answer(
@@ -126,7 +149,7 @@ function promptsWith(p: Clack) {
         options: decision.ranking.map((row) => ({
           value: row.framework,
           label: row.name,
-          hint: `score ${row.score}${row.framework === top.framework ? ', recommended' : ''}${frameworks.find((f) => f.id === row.framework)!.deployTargets.length === 0 ? ', no starter yet' : ''}`,
+          hint: `score ${row.score}${row.framework === top.framework ? ', recommended' : `: ${withoutQuote(row.against[0] ?? row.reasons[0] ?? '')}`}${frameworks.find((f) => f.id === row.framework)!.deployTargets.length === 0 ? ', no starter yet' : ''}`,
         })),
       }),
     );

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { DecisionInputs, PackageManager, ProjectAnswers } from './answers.js';
 import { PACKAGE_MANAGERS } from './answers.js';
 import { helpText, parseArgs, type ParsedArgs } from './args.js';
-import { decide, decideRecorded, decisionJson, type Decision } from './decide/decide.js';
+import { decide, decideRecorded, decisionJson } from './decide/decide.js';
+import { formatDecision } from './decide/explain.js';
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
@@ -20,8 +21,9 @@ import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
 import { commandsFor } from './plan/commands.js';
 import { TemplateError } from './plan/layers.js';
-import { deriveNames, NameError } from './plan/names.js';
+import { deriveNames, NameError, type NameOverrides } from './plan/names.js';
 import { plan } from './plan/plan.js';
+import { resolveTarget, type Target } from './target.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { writer } from './output.js';
 import { removePendingTempDirs, writePlan } from './write.js';
@@ -51,7 +53,7 @@ const defaultIo = (): Io => ({
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION));
+    if (args.options.help) return print(io, helpText(TOOL_NAME, TOOL_VERSION, args.command));
     if (args.options.version) return print(io, `${TOOL_VERSION}\n`);
     const interactive = !args.options.yes && !args.options.json && io.interactive;
     switch (args.command) {
@@ -88,6 +90,7 @@ function listCommand(args: ParsedArgs, io: Io): number {
     language: f.language,
     deployTargets: f.deployTargets,
     commands: f.commands,
+    toolchain: f.toolchain.map(({ name, command, minimum }) => ({ name, command, minimum })),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
   const lines = frameworks.map(
@@ -118,20 +121,6 @@ async function recommendCommand(args: ParsedArgs, io: Io, interactive: boolean):
   return print(io, formatDecision(decision));
 }
 
-export function formatDecision(decision: Decision): string {
-  const chosen = decision.ranking.find((r) => r.framework === decision.framework)!;
-  const lines = [
-    `${decision.chosenBy === 'override' ? 'Chosen' : 'Recommended'}: ${chosen.name} (${decision.sweetSpot})`,
-    ...(chosen.reasons.length ? ['Why:', ...chosen.reasons.map((r) => `  ${r}`)] : ['Why: no rule of the article moved the scores; it is the first in the article\'s table.']),
-    `Watch out for: ${decision.watchOutFor}`,
-    ...decision.warnings.map((w) => `Warning [${w.rule}]: ${w.text}`),
-    ...decision.notes.map((n) => `Note [${n.rule}]: "${n.text}"`),
-    'Ranking:',
-    ...decision.ranking.map((r, i) => `  ${i + 1}. ${r.name.padEnd(12)} ${String(r.score).padStart(4)}`),
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
 /** The package manager that ran us (`npm create`, `pnpm create`, ...), from npm_config_user_agent. */
 export function detectPackageManager(env: NodeJS.ProcessEnv): PackageManager | undefined {
   const name = env.npm_config_user_agent?.split(' ')[0]?.split('/')[0];
@@ -144,17 +133,12 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   ask?.intro(`${TOOL_NAME} ${TOOL_VERSION}`);
 
   const replay = o.answers ? await readReplay(o.answers, io) : undefined;
-  let dir = args.dir ?? replay?.projectName;
-  if (dir === undefined) {
+  let typed = args.dir ?? replay?.projectName;
+  if (typed === undefined) {
     if (!ask) throw usageError(`Missing the project folder: ${TOOL_NAME} <dir> [options].`);
-    dir = await ask.askProjectName();
+    typed = await ask.askProjectName(io.cwd);
   }
-  try {
-    deriveNames(dir, { goModule: o['go-module'], javaPackage: o['java-package'] });
-  } catch (error) {
-    if (error instanceof NameError) throw usageError(error.message);
-    throw error;
-  }
+  const where = projectTarget(typed, io.cwd, o.name, { goModule: o['go-module'], javaPackage: o['java-package'] });
 
   // Flags given now win over the recorded answers of a replay; a replay never prompts.
   let inputs = { ...(replay ? decisionInputsOf(replay) : {}), ...definedOnly(inputsFromFlags(args)) };
@@ -174,7 +158,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   const answers: ProjectAnswers = {
     ...inputs,
     framework: decision.framework,
-    projectName: dir,
+    projectName: where.name,
     deploy,
     packageManager: o['package-manager'] ?? replay?.packageManager ?? detectPackageManager(io.env) ?? 'npm',
     install: o.install ?? true,
@@ -183,7 +167,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     javaPackage: o['java-package'] ?? replay?.javaPackage,
     templates,
   };
-  const target = path.resolve(io.cwd, dir);
+  const target = where.dir;
 
   const team = await loadTeamPlopfile(o.plopfile ? path.resolve(io.cwd, o.plopfile) : replay?.plopfile, templates ?? [], target, {
     trusted: Boolean(o.trust),
@@ -226,7 +210,7 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const written = writePlan(generated.files, target, { force: Boolean(o.force) });
+    const written = writePlan(generated.files, target, { force: Boolean(o.force), keepFolder: where.isCwd });
     if (controller.signal.aborted) throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; nothing else was run.`);
     // Interactive runs showed the decision in the prompts already.
     if (!ask) human(formatDecision(decision));
@@ -250,18 +234,18 @@ async function createCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     });
     report.bootstrap = results;
     if (controller.signal.aborted) {
-      throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; finish with: cd ${shellQuote(dir)} && ${generated.framework.commands.install}`);
+      throw new CliError('cancelled', `Interrupted. The project in ${target} is complete; finish with: ${[...cdCommand(where), generated.framework.commands.install].join(' && ')}`);
     }
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.stderr(`Warning (${r.step}): ${r.message}\n  Retry in the project folder: ${r.command}\n`);
-    if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     const commands = commandsFor(generated.framework, answers.packageManager);
     const next = [
-      `cd ${shellQuote(dir)}`,
+      ...cdCommand(where),
       ...(results.find((r) => r.step === 'install')?.status === 'done' ? [] : [commands.install]),
       commands.test,
       commands.start,
     ];
+    if (o.json) io.stdout(`${JSON.stringify({ ...report, nextSteps: next }, null, 2)}\n`);
     human(`\nNext steps:\n${next.map((c) => `  ${c}`).join('\n')}\n`);
     ask?.outro('Done. See the project README for the image build and deploy commands.');
     return failed.length ? EXIT.bootstrap : EXIT.ok;
@@ -358,6 +342,27 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
   }
   return EXIT.ok;
 }
+
+/** The target folder and project name from what the user typed; a name that breaks a rule is a usage error. */
+export function projectTarget(typed: string, cwd: string, name: string | undefined, overrides: NameOverrides): Target {
+  try {
+    const where = resolveTarget(typed, { cwd, name, exists: (p) => fs.existsSync(p) });
+    try {
+      deriveNames(where.name, overrides);
+    } catch (error) {
+      // A name taken from an existing folder (often `.`) may not be one the rules accept: --name gives another.
+      if (error instanceof NameError && name === undefined && where.exists) throw new NameError(`${error.message} Pass --name <name> to name the project.`);
+      throw error;
+    }
+    return where;
+  } catch (error) {
+    if (error instanceof NameError) throw usageError(error.message);
+    throw error;
+  }
+}
+
+/** The `cd` that gets from the user's folder to the project ([] when the project is the current folder). */
+export const cdCommand = (where: Target): string[] => (where.cd === undefined ? [] : [`cd ${shellQuote(where.cd)}`]);
 
 /** A word the user can paste into a POSIX shell: single quotes expand nothing. */
 export function shellQuote(word: string): string {

@@ -87,7 +87,11 @@ function ancestors(relPath: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-export function writePlan(files: PlannedFile[], targetDir: string, options: { force: boolean }): WriteResult {
+/**
+ * `keepFolder`: the target is the user's current folder (`.`), so it is added into and never replaced: renaming a
+ * new folder over it would leave the user's shell in a deleted folder.
+ */
+export function writePlan(files: PlannedFile[], targetDir: string, options: { force: boolean; keepFolder?: boolean }): WriteResult {
   const target = path.resolve(targetDir);
   const { exists, unchanged } = inspectTarget(files, target, options.force);
   const parent = path.dirname(target);
@@ -115,7 +119,7 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
     }
     if (!exists) {
       fs.renameSync(temp, target);
-    } else if (fs.readdirSync(target).length === 0 && removeEmptyFolder(target)) {
+    } else if (!options.keepFolder && fs.readdirSync(target).length === 0 && removeEmptyFolder(target)) {
       fs.renameSync(temp, target);
     } else {
       moveInto(temp, target, toWrite);

@@ -16,6 +16,8 @@ export interface ScoringRule {
   scores: (inputs: DecisionInputs) => Partial<Record<FrameworkId, number>>;
   /** Why it applies to these answers, in a few words. */
   because: (inputs: DecisionInputs) => string;
+  /** The part of `quote` that fits these answers, when not all of it does (still the article's words). */
+  cite?: (inputs: DecisionInputs) => string;
 }
 
 /** "A few hundred requests per second": below this the article calls framework speed irrelevant. */
@@ -64,7 +66,14 @@ export function scoringRules(frameworks: readonly FrameworkRecord[]): ScoringRul
           ? 'your team writes JavaScript, and "Node frameworks assume TypeScript by default now" (the starter is TypeScript)'
           : i.language === 'kotlin'
             ? 'your team is on the JVM (Kotlin); the starter is Java, which Spring Boot and Kotlin share'
-            : `your team writes ${i.language}`,
+            : i.language === 'typescript'
+              ? 'your team writes typescript'
+              : `your team writes ${i.language}, and the article's first rule is the team's language, whichever it is`,
+      // The TypeScript example fits only a Node team; every other team gets the rule without it.
+      cite: (i) =>
+        teamStarterLanguage(i) === 'typescript'
+          ? "Start with the team. If everyone writes TypeScript, a Node framework removes a context switch and lets you share types front to back. Fighting your team's strengths to chase raw throughput rarely pays off."
+          : "Start with the team. Fighting your team's strengths to chase raw throughput rarely pays off.",
     },
     {
       id: 'startup-default',
@@ -151,9 +160,10 @@ export function scoringRules(frameworks: readonly FrameworkRecord[]): ScoringRul
     {
       id: 'larger-teams',
       quote: 'Larger teams usually benefit from more opinion.',
-      when: (i) => i.style === undefined && (i.teamSize ?? 0) >= LARGER_TEAM,
+      // Asked interactively; it adds to the opinion the team asked for rather than replacing it.
+      when: (i) => (i.teamSize ?? 0) >= LARGER_TEAM,
       scores: () => each(withOpinion('opinionated'), 10),
-      because: (i) => `a team of ${i.teamSize}`,
+      because: (i) => `a team of ${i.teamSize} engineers is a larger team`,
     },
     {
       id: 'serverless-cold-start',

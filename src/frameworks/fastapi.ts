@@ -17,14 +17,8 @@ export const fastapi: FrameworkRecord = {
     lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     // app/__main__.py runs uvicorn on 0.0.0.0:$PORT and exits 0 after a graceful SIGTERM shutdown.
     start: '.venv/bin/python -m app',
-    // Builds like `sam build` (the Makefile), but with wheels for this machine's Python instead of Lambda's
-    // python3.13/arm64, then runs it as Lambda's Python runtime does: awslambdaric (kept in its own venv, as
-    // Lambda keeps it outside the function's code) with the artifact folder as LAMBDA_TASK_ROOT,
-    // where Python writes no __pycache__ (on Lambda /var/task is read-only: the artifact's own .pyc files are all there is).
-    lambda:
-      'rm -rf .aws-sam/build/ApiFunction && make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" LAMBDA_PIP_ARGS= >&2' +
-      ' && { [ -x .aws-sam/ric/bin/python ] || { python3 -m venv .aws-sam/ric && .aws-sam/ric/bin/pip install --disable-pip-version-check "awslambdaric>=4.2.2,<5"; } >&2; }' +
-      ' && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" PYTHONPATH="$PWD" PYTHONDONTWRITEBYTECODE=1 && exec ../../ric/bin/python -m awslambdaric "$_HANDLER"',
+    // The build and the runtime interface client, in one script the README names (scripts/lambda-runtime.sh).
+    lambda: 'sh scripts/lambda-runtime.sh',
   },
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },

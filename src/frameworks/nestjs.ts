@@ -17,7 +17,8 @@ export const nestjs: FrameworkRecord = {
     // The TypeScript compiler's strict type check, the one checker these starters have so far.
     lint: 'npm run typecheck',
     start: 'npm run build && npm start',
-    lambda: 'make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec aws-lambda-ric "$_HANDLER"',
+    // The build and the runtime interface client, in one script the README names (templates/_node/serverless/scripts).
+    lambda: 'sh scripts/lambda-runtime.sh',
   },
   lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },

@@ -16,12 +16,11 @@ export const springBoot: FrameworkRecord = {
     test: './mvnw -B test',
     // Spotless with palantir-java-format (pom.xml says why).
     lint: './mvnw -B -q spotless:check',
-    // exec: the JVM replaces the shell, so the process listening on the port is the one the start command ran.
-    start: './mvnw -B -q -DskipTests package && exec java -jar target/app.jar',
-    lambda:
-      'make build-ApiFunction ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && make lambda-emulator-runtime >&2' +
-      ' && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD"' +
-      ' && exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$PWD/../../lambda-emulator-runtime/*" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"',
+    // No `exec`: pasted into a terminal, exec would replace the user's shell, which Ctrl-C then closes. The JVM exits 0
+    // on SIGTERM (Application.java), so the command does too.
+    start: './mvnw -B -q -DskipTests package && java -jar target/app.jar',
+    // The build and the runtime interface client, in one script the README names (scripts/lambda-runtime.sh).
+    lambda: 'sh scripts/lambda-runtime.sh',
   },
   // Rendered with the project's names: the handler class lives in the project's own Java package.
   lambdaHandler: '{{javaPackage}}.StreamLambdaHandler::handleRequest',

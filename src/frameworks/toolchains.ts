@@ -1,18 +1,66 @@
 import type { Toolchain } from './types.js';
 
-/** What each ecosystem's starters need on the machine; bootstrap checks these before running anything. */
-export const nodeToolchain: readonly Toolchain[] = [
-  { command: 'node', versionArgs: ['--version'], hint: 'Install Node.js 24 LTS (https://nodejs.org) or use nvm/fnm.' },
-];
-export const pythonToolchain: readonly Toolchain[] = [
-  { command: 'python3', versionArgs: ['--version'], hint: 'Install Python 3.11 or newer (https://www.python.org/downloads/).' },
-];
-export const goToolchain: readonly Toolchain[] = [
-  { command: 'go', versionArgs: ['version'], hint: 'Install Go 1.25 or newer (https://go.dev/dl/).' },
-];
-export const rustToolchain: readonly Toolchain[] = [
-  { command: 'cargo', versionArgs: ['--version'], hint: 'Install Rust with rustup (https://rustup.rs).' },
-];
-export const jvmToolchain: readonly Toolchain[] = [
-  { command: 'java', versionArgs: ['-version'], hint: 'Install a JDK 25 (https://adoptium.net): the Spring Boot starter targets Java 25; the Maven wrapper brings Maven.' },
-];
+/**
+ * What each ecosystem's starters need on the machine, with the oldest version they work with. Bootstrap checks these
+ * before running anything; the starters' manifests (engines, requires-python, go.mod, rust-version, the pom) and
+ * READMEs are rendered from the same records.
+ */
+export const node: Toolchain = {
+  name: 'Node.js',
+  command: 'node',
+  versionArgs: ['--version'],
+  versionPattern: /^v(\d+\.\d+\.\d+)/m,
+  minimum: '24',
+  hint: 'install Node.js 24 LTS from https://nodejs.org, or run `nvm install` (or `fnm use`) in the project, which has an .nvmrc',
+};
+export const python: Toolchain = {
+  name: 'Python',
+  command: 'python3',
+  versionArgs: ['--version'],
+  versionPattern: /^Python (\d+\.\d+(?:\.\d+)?)/m,
+  minimum: '3.11',
+  hint: 'install Python 3.11 or newer from https://www.python.org/downloads/ (or with pyenv or uv)',
+};
+/** go.mod's `go` line for containers; the serverless go.mod asks for 1.26 (aws-lambda-go's), which go fetches itself (GOTOOLCHAIN=auto). */
+export const go: Toolchain = {
+  name: 'Go',
+  command: 'go',
+  versionArgs: ['version'],
+  versionPattern: /\bgo(\d+\.\d+(?:\.\d+)?)/,
+  minimum: '1.25',
+  hint: 'install Go 1.25 or newer from https://go.dev/dl/',
+};
+/** Cargo.toml's rust-version: what the starter's dependencies declare at most (edition 2024 alone needs 1.85). */
+export const rust: Toolchain = {
+  name: 'Rust',
+  command: 'cargo',
+  versionArgs: ['--version'],
+  versionPattern: /^cargo (\d+\.\d+\.\d+)/m,
+  minimum: '1.88',
+  hint: 'install Rust with rustup (https://rustup.rs), or run `rustup update` for a newer one',
+};
+/** The pom's java.version, CI's, the image's and Lambda's: Java 25, the current LTS (Spring Boot 4 supports it). */
+export const jdk: Toolchain = {
+  name: 'a JDK',
+  command: 'java',
+  versionArgs: ['-version'],
+  // `openjdk version "17.0.15"`, and the old scheme `java version "1.8.0_402"` (Java 8).
+  versionPattern: /version "(?:1\.)?(\d+(?:\.\d+)*)/,
+  minimum: '25',
+  hint: 'install a JDK 25 or newer, e.g. Temurin from https://adoptium.net (the Maven wrapper brings Maven)',
+};
+/** Bootstrap's git step and `update` (git merge-file --diff3). */
+export const git: Toolchain = {
+  name: 'git',
+  command: 'git',
+  versionArgs: ['--version'],
+  versionPattern: /git version (\d+\.\d+(?:\.\d+)?)/,
+  minimum: '2.0',
+  hint: 'install git from https://git-scm.com',
+};
+
+export const nodeToolchain: readonly Toolchain[] = [node];
+export const pythonToolchain: readonly Toolchain[] = [python];
+export const goToolchain: readonly Toolchain[] = [go];
+export const rustToolchain: readonly Toolchain[] = [rust];
+export const jvmToolchain: readonly Toolchain[] = [jdk];

@@ -37,9 +37,15 @@ export interface FrameworkCommands {
 
 /** A program the generated project needs on the machine, checked before bootstrap runs it. */
 export interface Toolchain {
+  /** As people call it: "Node.js", "a JDK". */
+  name: string;
   command: string;
   versionArgs: string[];
-  /** What to tell a user who does not have it. */
+  /** Finds the version in what `command versionArgs` prints (stdout or stderr); its first group is the version. */
+  versionPattern: RegExp;
+  /** The oldest version the starters work with ("24", "3.11", "1.88"). */
+  minimum: string;
+  /** How to get it, as the end of a sentence. */
   hint: string;
 }
 

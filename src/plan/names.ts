@@ -67,7 +67,7 @@ export function validateFolderName(raw: string): string {
   if (folder === '') throw new NameError('The project name is empty.');
   if (folder === '.' || folder === '..') throw new NameError(`"${folder}" is not a project name: give the new folder's name.`);
   if (/[\\/:]/.test(folder)) {
-    throw new NameError(`"${folder}" contains a path separator: give a folder name, and run the command in its parent folder.`);
+    throw new NameError(`"${folder}" contains a path separator (/, \\ or :), which a name cannot have.`);
   }
   if (/[\u0000-\u001f\u007f<>"|?*]/.test(folder)) {
     throw new NameError(`"${folder.replace(/[\u0000-\u001f\u007f]/g, '?')}" contains characters that are not allowed in folder names.`);

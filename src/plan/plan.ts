@@ -8,6 +8,8 @@ import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import type { Decision } from '../decide/decide.js';
 import { getFramework } from '../frameworks/index.js';
+import { LAYOUTS, type StarterLayout } from '../frameworks/layout.js';
+import { git as gitToolchain } from '../frameworks/toolchains.js';
 import type { FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
@@ -46,7 +48,7 @@ export interface PlanOptions {
 }
 
 /** Files whose real name npm would drop or mangle when publishing are stored under another name. */
-const STORED_NAMES: Record<string, string> = { gitignore: '.gitignore' };
+const STORED_NAMES: Record<string, string> = { gitignore: '.gitignore', npmrc: '.npmrc' };
 
 export function plan(decision: Decision, answers: ProjectAnswers, options: PlanOptions = {}): Plan {
   const framework = getFramework(decision.framework);
@@ -137,6 +139,20 @@ export function lambdaHandlerFor(framework: FrameworkRecord, names: ProjectNames
   });
 }
 
+/** What each of a record's commands does, in AGENTS.md's words. */
+const COMMAND_LABELS: Record<string, string> = {
+  install: 'Install the dependencies',
+  test: 'Run the tests',
+  start: 'Start the server (reads PORT)',
+  lint: 'Lint',
+  migrate: 'Apply the database migrations',
+};
+
+function fillLayout(layout: StarterLayout, names: ProjectNames): StarterLayout {
+  const fill = (p: string) => p.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String((names as unknown as Record<string, string>)[name]));
+  return { routes: fill(layout.routes), tests: fill(layout.tests), ...(layout.registry ? { registry: fill(layout.registry) } : {}) };
+}
+
 /** What every template sees. */
 export function templateVariables(framework: FrameworkRecord, decision: Decision, answers: ProjectAnswers, names: ProjectNames) {
   const chosen = decision.ranking.find((r) => r.framework === framework.id);
@@ -162,10 +178,20 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     decision: {
       chosenBy: decision.chosenBy,
       reasons: chosen?.reasons ?? [],
+      tie: decision.chosenBy === 'rules' ? decision.tie?.text : undefined,
       warnings: decision.warnings.map((w) => w.text),
       notes: decision.notes.map((n) => n.text),
       watchOutFor: decision.watchOutFor,
     },
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    /** Every command of the project with what it does, for AGENTS.md (a command another layer adds shows up too). */
+    commandList: Object.entries(commandsFor(framework, answers.packageManager))
+      // The Lambda command runs under the emulator: AGENTS.md shows it in the README's emulator line instead.
+      .filter(([what]) => what !== 'lambda')
+      .map(([what, command]) => ({ what: COMMAND_LABELS[what] ?? what, command })),
+    layout: fillLayout(LAYOUTS[framework.id], names),
+    /** What the machine needs, oldest versions included (the README's list, and the manifests' version fields by command). */
+    toolchains: [...framework.toolchain, gitToolchain].map(({ name, command, minimum }) => ({ name, command, minimum })),
+    minimum: Object.fromEntries(framework.toolchain.map((t) => [t.command, t.minimum])),
   };
 }

@@ -80,17 +80,18 @@ describe('eject', () => {
 describe('--answers replay', () => {
   it('regenerates the same project without prompts', async () => {
     const root = scratch('replay');
-    const first = await cli(root, 'first', '--language', 'python', '--workload', 'ai', '--deploy', 'serverless', '--rps', '300', '--yes', '--no-install', '--no-git');
+    const first = await cli(root, 'firstapi', '--language', 'python', '--workload', 'ai', '--deploy', 'serverless', '--rps', '300', '--yes', '--no-install', '--no-git');
     expect(first.code).toBe(0);
-    const replayed = await cli(root, 'second', '--answers', 'first/.create-backend-fit.json', '--no-install', '--no-git');
+    const replayed = await cli(root, 'secondapi', '--answers', 'firstapi/.create-backend-fit.json', '--no-install', '--no-git');
     expect(replayed.stderr).toBe('');
     expect(replayed.code).toBe(0);
-    const a = tree(path.join(root, 'first'));
-    const b = tree(path.join(root, 'second'));
+    const a = tree(path.join(root, 'firstapi'));
+    const b = tree(path.join(root, 'secondapi'));
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-    // The folder name is the only answer that changed, and it is the title of the README and the record.
+    // The folder name is the only answer that changed, and it is the title of the README and the record (names no
+    // text of a template has, so that replacing them replaces nothing else).
     const changedFiles = Object.keys(a).filter((f) => a[f] !== b[f]);
-    for (const f of changedFiles) expect(a[f]!.replaceAll('first', 'second'), f).toBe(b[f]);
+    for (const f of changedFiles) expect(a[f]!.replaceAll('firstapi', 'secondapi'), f).toBe(b[f]);
     expect(JSON.parse(b[RECORD_FILE]!).answers).toMatchObject({ framework: 'fastapi', deploy: 'serverless', rps: 300, workload: 'ai' });
     expect(Object.keys(a)).toContain(PRISTINE_FILE);
   });

@@ -1,5 +1,5 @@
 /**
- * shared/CONTRACT.md's HTTP table as data, checked against any way of calling a starter: over HTTP, or through
+ * docs/contract.md's table of the service as data, checked against any way of calling a starter: over HTTP, or through
  * its Lambda function under the runtime emulator.
  */
 import http from 'node:http';

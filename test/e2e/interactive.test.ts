@@ -12,7 +12,7 @@ import { requireFreshBuild } from '../built-cli.js';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-tty-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const KEYS = { enter: '\r', down: '\x1b[B', ctrlC: '\x03' };
+const KEYS = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' };
 
 /** Runs the CLI on a pty; `steps` wait for a text on screen, then type keys. Bounded by a timeout. */
 function session(args: string, steps: [waitFor: string, keys: string][]): Promise<{ code: number | null; screen: string }> {
@@ -46,6 +46,7 @@ describe('interactive prompts', () => {
     const { code, screen } = await session('tty-api --no-install --no-git', [
       ['Which language', KEYS.down + KEYS.down + KEYS.enter], // Python
       ['mostly do', KEYS.down + KEYS.enter], // AI
+      ['How many engineers', KEYS.down + KEYS.down + KEYS.enter], // 10 or more
       ['How much opinion', KEYS.enter],
       ['Expected sustained load', KEYS.enter],
       ['How will it run', KEYS.down + KEYS.enter], // serverless
@@ -56,7 +57,26 @@ describe('interactive prompts', () => {
     expect(screen).toMatch(/Watch out for: Async pitfalls/);
     expect(code).toBe(0);
     const record = JSON.parse(fs.readFileSync(path.join(root, 'tty-api/.create-backend-fit.json'), 'utf8'));
-    expect(record.answers).toMatchObject({ framework: 'fastapi', language: 'python', workload: 'ai', deploy: 'serverless' });
+    expect(record.answers).toMatchObject({ framework: 'fastapi', language: 'python', workload: 'ai', deploy: 'serverless', teamSize: 10 });
+  });
+
+  it('asks the team size, and a tie at the top is said with how it was broken', async () => {
+    const { code, screen } = await session('tie-api --no-install --no-git', [
+      ['Which language', KEYS.down.repeat(3) + KEYS.enter], // Go
+      ['mostly do', KEYS.up + KEYS.enter], // A general API (the last)
+      ['How many engineers', KEYS.enter], // Just me
+      ['How much opinion', KEYS.down + KEYS.enter], // control
+      ['Expected sustained load', KEYS.enter],
+      ['How will it run', KEYS.enter],
+      ['Framework', KEYS.enter],
+    ]);
+    expect(code).toBe(0);
+    // The note box wraps its lines; the words are checked with the box drawing taken out.
+    const words = screen.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').replace(/[│╮╯]\s*\n\s*│?\s*/g, ' ').replace(/\s+/g, ' ');
+    expect(words).toContain("Tie: Gin and Echo tie at 115; the tie goes to Gin, the first of them in the article's table.");
+    expect(words).not.toContain('[larger-teams]');
+    const record = JSON.parse(fs.readFileSync(path.join(root, 'tie-api/.create-backend-fit.json'), 'utf8'));
+    expect(record.answers).toMatchObject({ framework: 'gin', language: 'go', workload: 'general', teamSize: 1, style: 'minimal' });
   });
 
   it('with --framework, asks only how it will run', async () => {
@@ -65,6 +85,17 @@ describe('interactive prompts', () => {
     expect(screen).not.toMatch(/Which language/);
     const record = JSON.parse(fs.readFileSync(path.join(root, 'chosen-api/.create-backend-fit.json'), 'utf8'));
     expect(record.answers).toMatchObject({ framework: 'gin', deploy: 'serverless' });
+  });
+
+  it('the project folder question takes a path, checked as the command line checks it', async () => {
+    const { code, screen } = await session('--framework gin --no-install --no-git', [
+      ['Project folder', `apps/-bad${KEYS.enter}`],
+      ['starts with a hyphen', `${'\x7f'.repeat(4)}typed-api${KEYS.enter}`],
+      ['How will it run', KEYS.enter],
+    ]);
+    expect(code, screen.slice(-2000)).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'apps/typed-api/.create-backend-fit.json'), 'utf8')).toMatch(/"projectName": "typed-api"/);
+    expect(screen).toMatch(/Next steps:\r?\n {2}cd apps\/typed-api/);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {

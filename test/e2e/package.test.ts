@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm pack', () => {
-  it('holds only what runs: the bundle, the bin, templates, README and LICENSE', () => {
+  it('holds only what runs: the bundle, the bin, templates, the contract, README and LICENSE', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
     expect(files).toEqual(
       expect.arrayContaining([
@@ -42,9 +42,10 @@ describe('npm pack', () => {
         'dist/handlebars.cjs',
         'dist/compiled-templates/fastify.cjs',
         'templates/fastify/base/package.json.hbs',
+        'docs/contract.md',
       ]),
     );
-    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/)/.test(f));
+    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/|docs\/contract\.md$)/.test(f));
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('test/') || f.startsWith('src/'))).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));

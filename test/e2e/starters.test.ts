@@ -1,6 +1,6 @@
 /**
  * Every starter, every deploy target, the way a user meets it: the built CLI generates it, its own toolchain installs
- * and tests it, it starts and keeps shared/CONTRACT.md over HTTP and on SIGTERM, and a serverless starter's
+ * and tests it, it starts and keeps docs/contract.md over HTTP and on SIGTERM, and a serverless starter's
  * deployable function keeps the same contract under AWS's Lambda Runtime Interface Emulator.
  * The matrix comes from `list --json`, so a new framework record is tested without touching this file.
  * E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow it while developing; E2E_KEEP=1 keeps the projects.
@@ -26,6 +26,7 @@ import {
   type Background,
 } from './processes.js';
 import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
+import { readmeCommands, type PrintedCommands } from './readme-commands.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
@@ -93,6 +94,7 @@ for (const { framework, deploy } of matrix) {
     const project = path.join(root, 'invoice-api');
     const env = () => toolEnv();
     let installed: Promise<void>;
+    let printed: PrintedCommands;
     // Killed at the end even when a test timed out before its own cleanup ran.
     const started: Background[] = [];
     const track = (background: Background) => (started.push(background), background);
@@ -105,8 +107,11 @@ for (const { framework, deploy } of matrix) {
         }),
       ) as { target: string; files: { path: string }[] };
       expect(generated.target).toBe(project);
-      installed = runShell(framework.commands.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
-        if (result.code !== 0) throw new Error(`install failed: ${describeRun(framework.commands.install, result)}`);
+      // What the README prints is what runs below; it must be the record's commands (which Next steps print too).
+      printed = readmeCommands(fs.readFileSync(path.join(project, 'README.md'), 'utf8'));
+      expect({ install: printed.install, test: printed.test, start: printed.start }).toEqual({ install: framework.commands.install, test: framework.commands.test, start: framework.commands.start });
+      installed = runShell(printed.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
+        if (result.code !== 0) throw new Error(`install failed: ${describeRun(printed.install, result)}`);
       });
       // Reported by the tests below, so a failed install names the step instead of a hook.
       installed.catch(() => {});
@@ -119,8 +124,8 @@ for (const { framework, deploy } of matrix) {
 
     it('installs and passes its own tests', async () => {
       await installed;
-      const result = await runShell(framework.commands.test, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
-      expect(result.code, describeRun(framework.commands.test, result)).toBe(0);
+      const result = await runShell(printed.test, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+      expect(result.code, describeRun(printed.test, result)).toBe(0);
     });
 
     it('lints clean with commands.lint, which fails on a planted finding', async () => {
@@ -147,7 +152,7 @@ for (const { framework, deploy } of matrix) {
     it('starts on PORT, keeps the HTTP contract, logs each request once and stops on SIGTERM', async () => {
       await installed;
       const port = await freePort();
-      const server = track(startShell(framework.commands.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
+      const server = track(startShell(printed.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
       try {
         await expectServing(server, `http://127.0.0.1:${port}/healthz`);
         expect(
@@ -210,10 +215,12 @@ for (const { framework, deploy } of matrix) {
         const fn = readSamFunction(path.join(project, 'template.yaml'));
         expect(fn.runtime, 'template.yaml Runtime').toMatch(EXPECTED_RUNTIME[framework.language]!);
         const [apiPort, runtimePort] = [await freePort(), await freePort()];
+        // The README's emulator line, word for word: the record's command, and the Handler template.yaml names.
+        expect(printed.lambdaArgv, 'the README line `aws-lambda-rie ...`').toEqual(['sh', '-c', framework.commands.lambda, fn.handler]);
         // RIE takes the last argument as the handler and sets _HANDLER for the runtime, as Lambda does.
         const rie = track(startProcess(
           tools.awsLambdaRie,
-          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', framework.commands.lambda, fn.handler],
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, ...printed.lambdaArgv!],
           { cwd: project, env: { ...env(), AWS_LAMBDA_FUNCTION_TIMEOUT: '900' } },
         ));
         try {

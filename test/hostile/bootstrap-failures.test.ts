@@ -4,8 +4,10 @@
  * --help and src/errors.ts).
  */
 import fs from 'node:fs';
+import fse from 'fs-extra';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTools } from '../e2e/tools.js';
 import { cli, cliPlan, runCli, SCRATCH, snapshot, Tally } from './corpus.js';
 
 const tally = new Tally();
@@ -15,12 +17,22 @@ const work = path.join(SCRATCH, 'bootstrap');
 /** A bin folder with node and nothing else (node lives in /usr/bin beside git, so PATH cannot just drop a folder). */
 const onlyNode = path.join(work, 'bin-only-node');
 const fakeNpm = path.join(work, 'bin-failing-npm');
+/** Tools that exist but are older than the starters need: each prints the version an old release prints. */
+const oldTools = path.join(work, 'bin-old-tools');
+const OLD_VERSIONS: Record<string, string> = { node: 'v20.11.1', python3: 'Python 3.9.18', go: 'go version go1.22.4 linux/amd64', java: 'openjdk version "11.0.22" 2024-01-16' };
+/** The Node the Node starters need (24), where a case must get past the version check to the failure it is about. */
+const node24 = Number(process.versions.node.split('.')[0]) >= 24 ? process.execPath : requireTools().node24;
 
 beforeAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
   for (const dir of [onlyNode, fakeNpm]) {
     fs.mkdirSync(dir, { recursive: true });
-    fs.symlinkSync(process.execPath, path.join(dir, 'node'));
+    fs.symlinkSync(dir === fakeNpm ? node24 : process.execPath, path.join(dir, 'node'));
+  }
+  for (const [tool, version] of Object.entries(OLD_VERSIONS)) fse.outputFileSync(path.join(oldTools, tool), `#!/bin/sh\necho '${version}' >&2\nexit 0\n`, { mode: 0o755 });
+  for (const tool of ['git', 'sh', 'npm']) {
+    const real = ['/usr/bin', '/bin'].map((d) => path.join(d, tool)).find((p) => fs.existsSync(p));
+    if (real) fs.symlinkSync(real, path.join(oldTools, tool));
   }
   fs.writeFileSync(path.join(fakeNpm, 'npm'), '#!/bin/sh\nif [ "$1" = "--version" ]; then echo 10.9.0; exit 0; fi\necho "npm ERR! simulated failure" >&2\nexit 1\n', { mode: 0o755 });
   for (const tool of ['git', 'sh']) {
@@ -75,7 +87,7 @@ const CASES: Case[] = [
     flags: ['--no-git'],
     env: () => ({
       ...baseEnv(),
-      PATH: process.env.PATH!,
+      PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH!}`,
       npm_config_registry: 'http://127.0.0.1:9/',
       npm_config_cache: path.join(work, 'empty-npm-cache'),
       npm_config_fetch_retries: '0',
@@ -99,6 +111,22 @@ const CASES: Case[] = [
     why: /go was not found/,
     retry: /Retry in the project folder: go mod download/,
   },
+  ...(
+    [
+      ['fastify', 'Node.js 20.11.1 (node), but this project needs Node.js 24 or newer', 'npm install'],
+      ['fastapi', 'Python 3.9.18 (python3), but this project needs Python 3.11 or newer', 'python3 -m venv'],
+      ['gin', 'Go 1.22.4 (go), but this project needs Go 1.25 or newer', 'go mod download'],
+      ['spring-boot', 'a JDK 11.0.22 (java), but this project needs a JDK 25 or newer', './mvnw'],
+    ] as const
+  ).map(([framework, found, retry]): Case => ({
+    name: `${framework} with a toolchain older than it needs`,
+    framework,
+    flags: ['--no-git'],
+    env: () => ({ ...baseEnv(), PATH: oldTools }),
+    step: 'install',
+    why: new RegExp(`Warning \\(install\\): Found ${found.replace(/[.()]/g, '\\$&')}: \\S`),
+    retry: new RegExp(`Retry in the project folder: ${retry.replace(/[.]/g, '\\$&')}`),
+  })),
   {
     name: 'no git and a failing install together',
     framework: 'nestjs',

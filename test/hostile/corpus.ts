@@ -17,7 +17,8 @@ import { deriveNames, NameError, type NameOverrides, type ProjectNames } from '.
 import { plan, type Plan } from '../../src/plan/plan.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCRATCH = '/tmp/hostile-work';
+/** One scratch folder per checkout: two worktrees running the suite at once must not clear each other's folders. */
+export const SCRATCH = `/tmp/hostile-work-${crypto.createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
 
 /**
  * The built CLI, copied (bin, dist, templates, package.json; node_modules linked) to a private folder once per test
@@ -184,6 +185,22 @@ export function nameCorpus(seed = 11, fuzzCount = 150): Case[] {
     for (let j = 0; j < length; j++) value += FUZZ_POOL[Math.floor(rand() * FUZZ_POOL.length)];
     add('fuzz', value);
   }
+  return cases;
+}
+
+/**
+ * The project folder given as a path: every name form under relative and absolute prefixes, plus the forms only a
+ * path has (`.`, trailing and doubled slashes, `..` on the way, a quoted `~`, the root, a bad middle segment).
+ * `base` is an absolute folder the absolute forms start from.
+ */
+export function pathCorpus(base: string, names = nameCorpus().map((c) => c.value).filter((v) => !/[\\/]/.test(v)).slice(0, 120)): Case[] {
+  const cases: Case[] = [];
+  const add = (family: string, ...values: string[]) => values.forEach((value) => cases.push({ family, value }));
+  for (const name of names) {
+    add('path: relative', `apps/${name}`, `./${name}`, `../paths-up/${name}`);
+    add('path: absolute', `${base}/abs/${name}`);
+  }
+  add('path: only a path', '.', './', 'apps/api/', 'apps//api', './a/../api', 'x/..', '~/api', '~', '/', `${base}/`, 'a/$(id)/api', 'a/-x/api', 'a/con/api', 'a/.hidden/api', 'a/\u0007/api', `${base}/ok/${'x'.repeat(201)}`);
   return cases;
 }
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DecisionInputs } from '../../src/answers.js';
 import { decide, decisionJson } from '../../src/decide/decide.js';
+import { formatDecision } from '../../src/decide/explain.js';
+import { TEAM_LANGUAGES } from '../../src/answers.js';
 import { noteRules, overrideWarnings, scoringRules } from '../../src/decide/rules.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import { REPO } from '../e2e/tools.js';
@@ -119,7 +121,7 @@ describe('the decision', () => {
     const json = decisionJson(decide({ language: 'rust' }));
     expect(json.framework).toBe('axum');
     expect(json.watchOutFor).toBe('Steeper learning curve, longer build times');
-    expect(Object.keys(json.ranking[0]!)).toEqual(['framework', 'score', 'reasons']);
+    expect(Object.keys(json.ranking[0]!)).toEqual(['framework', 'score', 'reasons', 'against']);
   });
 });
 
@@ -136,7 +138,19 @@ describe('the rules quote the article', () => {
 
   it('every quote of every rule, note and warning is the article\'s own words', () => {
     const text = article();
-    const quotes = [...scoringRules(frameworks), ...noteRules, ...overrideWarnings].map((r) => r.quote);
+    // The part a rule cites for a given team is its quote too.
+    const cited = scoringRules(frameworks).flatMap((r) => (r.cite ? TEAM_LANGUAGES.map((language) => r.cite!({ language })) : []));
+    const quotes = [...scoringRules(frameworks), ...noteRules, ...overrideWarnings].map((r) => r.quote).concat(cited);
+    // And every quote a decision prints, in reasons and against lines, for a spread of answers.
+    for (const language of TEAM_LANGUAGES) {
+      for (const workload of ['crud', 'ai', 'high-volume', 'general'] as const) {
+        const decision = decide({ language, workload, rps: 20_000, teamSize: 12, deploy: 'serverless' });
+        for (const line of decision.ranking.flatMap((r) => [...r.reasons, ...r.against])) {
+          const quote = /: "(.*)" \[[\w-]+\]$/.exec(line)?.[1];
+          if (quote) quotes.push(quote);
+        }
+      }
+    }
     for (const quote of quotes) for (const fragment of fragments(quote)) expect(text, quote).toContain(fragment);
   });
 
@@ -146,5 +160,64 @@ describe('the rules quote the article', () => {
       expect(text).toContain(f.sweetSpot.toLowerCase());
       expect(text).toContain(f.watchOutFor.toLowerCase());
     }
+  });
+});
+
+describe('the decision in words', () => {
+  it('says when the flag chose it, not that no rule moved the scores', () => {
+    const text = formatDecision(decide({ framework: 'django', language: 'typescript' }));
+    expect(text).toMatch(/^Chosen: Django \(CRUD-heavy apps, admin, batteries included\)\nWhy: you chose it \(--framework django\)\.\n/);
+    expect(text).not.toMatch(/no rule of the article moved/);
+    expect(text).toMatch(/Warning \[team-language\]: Django is python, but your team writes typescript/);
+  });
+
+  it('says when the top is a tie, and how it was broken', () => {
+    const decision = decide({ language: 'any', workload: 'general' });
+    expect(decision.tie).toEqual({
+      frameworks: ['nestjs', 'fastify'],
+      score: 10,
+      text: "NestJS and Fastify tie at 10; the tie goes to NestJS, the first of them in the article's table.",
+    });
+    expect(formatDecision(decision)).toContain("Tie: NestJS and Fastify tie at 10; the tie goes to NestJS, the first of them in the article's table.");
+    expect(decisionJson(decision).tie?.frameworks).toEqual(['nestjs', 'fastify']);
+    expect(decide({ language: 'python', workload: 'ai' }).tie).toBeUndefined();
+    // With no answers, the startup default applies: the same tie, and the reasons for both say so.
+    const blank = decide({});
+    expect(blank.tie?.frameworks).toEqual(['nestjs', 'fastify']);
+    expect(formatDecision(blank)).toMatch(/^Why:\n {2}\+10 no team language yet: the article's startup default: "Whatever your founding engineers know best\./m);
+  });
+
+  it('quotes what fits the team: the TypeScript example only for a Node team', () => {
+    const node = decide({ language: 'typescript' }).ranking[0]!.reasons.find((r) => r.endsWith('[team-language]'))!;
+    expect(node).toContain('If everyone writes TypeScript');
+    for (const language of ['python', 'kotlin', 'go', 'rust', 'java'] as const) {
+      const reason = decide({ language }).ranking[0]!.reasons.find((r) => r.endsWith('[team-language]'))!;
+      expect(reason, language).not.toContain('TypeScript');
+      expect(reason).toContain('"Start with the team. Fighting your team\'s strengths to chase raw throughput rarely pays off."');
+    }
+    expect(decide({ language: 'python' }).ranking[0]!.reasons[0]).toMatch(/your team writes python, and the article's first rule is the team's language/);
+  });
+
+  it('gives every framework in the ranking at least one line for or against it, in text and JSON', () => {
+    for (const inputs of [{}, { language: 'python' as const, workload: 'ai' as const }, { language: 'go' as const, deploy: 'serverless' as const, rps: 300 }, { language: 'any' as const, workload: 'crud' as const, teamSize: 20 }]) {
+      const decision = decide(inputs);
+      const json = decisionJson(decision);
+      for (const row of json.ranking) expect(row.reasons.length + row.against.length, `${row.framework} for ${JSON.stringify(inputs)}`).toBeGreaterThan(0);
+      const text = formatDecision(decision);
+      for (const row of decision.ranking) expect(text).toMatch(new RegExp(`\\d\\. ${row.name}\\s+-?\\d+\\n {7}\\S`));
+    }
+    // Why FastAPI lost for a Go team: the team's language favoured the Go frameworks.
+    const go = decide({ language: 'go' });
+    expect(go.ranking.find((r) => r.framework === 'fastapi')!.against).toEqual([
+      '0 your team writes go, and the article\'s first rule is the team\'s language, whichever it is, which favours Gin and Echo: "Start with the team. Fighting your team\'s strengths to chase raw throughput rarely pays off." [team-language]',
+    ]);
+  });
+
+  it('team size counts whatever opinion was asked for: a larger team adds to structure', () => {
+    const small = decide({ language: 'typescript', style: 'minimal', teamSize: 3 });
+    const large = decide({ language: 'typescript', style: 'minimal', teamSize: 12 });
+    expect(small.ranking.find((r) => r.framework === 'nestjs')!.score).toBe(100);
+    expect(large.ranking.find((r) => r.framework === 'nestjs')!.reasons.some((r) => r.endsWith('[larger-teams]'))).toBe(true);
+    expect(large.framework).toBe('fastify');
   });
 });

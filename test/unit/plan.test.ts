@@ -17,10 +17,10 @@ function planFor(framework: FrameworkId, deploy: DeployTarget, projectName = 'in
 }
 const fileMap = (p: ReturnType<typeof planFor>) => new Map(p.files.map((f) => [f.path, f.content.toString('utf8')]));
 
-/** What shared/CONTRACT.md says every starter has, per deploy target. */
+/** What docs/contract.md says every starter has, per deploy target. */
 const CONTRACT_FILES: Record<DeployTarget, string[]> = {
-  containers: ['README.md', 'Dockerfile', '.dockerignore', '.gitignore', '.github/workflows/ci.yml', RECORD_FILE, 'compose.yaml', 'k8s/deployment.yaml', 'k8s/service.yaml'],
-  serverless: ['README.md', 'Dockerfile', '.dockerignore', '.gitignore', '.github/workflows/ci.yml', RECORD_FILE, 'template.yaml'],
+  containers: ['README.md', 'AGENTS.md', 'Dockerfile', '.dockerignore', '.gitignore', '.github/workflows/ci.yml', RECORD_FILE, 'compose.yaml', 'k8s/deployment.yaml', 'k8s/service.yaml'],
+  serverless: ['README.md', 'AGENTS.md', 'Dockerfile', '.dockerignore', '.gitignore', '.github/workflows/ci.yml', RECORD_FILE, 'template.yaml'],
 };
 const MANIFEST: Record<string, string> = { node: 'package.json', python: 'pyproject.toml', go: 'go.mod', rust: 'Cargo.toml', jvm: 'pom.xml' };
 

@@ -1,6 +1,6 @@
 /**
- * Every config file any starter emits, checked by the real validators of its ecosystem (shared/CONTRACT.md,
- * "Configuration files are checked by real validators"), for every framework record and every deploy target:
+ * Every config file any starter emits, checked by the real validators of its ecosystem (docs/contract.md,
+ * "Checked by real validators"), for every framework record and every deploy target:
  * - SAM template.yaml: cfn-lint, no error and no warning (warnings flag what deploys but misbehaves or is about to
  *   stop working, e.g. a runtime near its deprecation; a starter should have none, and an exception would be listed
  *   here with its reason). Informational rules are not enabled.

@@ -1,5 +1,5 @@
 /**
- * The project's own Dockerfile checks (shared/CONTRACT.md: multi-stage, small runtime image, non-root user, base
+ * The project's own Dockerfile checks (docs/contract.md: multi-stage, small runtime image, non-root user, base
  * images pinned to a major version, a .dockerignore), each returning what is wrong in words a failure can show.
  */
 import fs from 'node:fs';
