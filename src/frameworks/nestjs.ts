@@ -14,6 +14,8 @@ export const nestjs: FrameworkRecord = {
   commands: {
     install: 'npm install',
     test: 'npm test',
+    // The TypeScript compiler's strict type check, the one checker these starters have so far.
+    lint: 'npm run typecheck',
     start: 'npm run build && npm start',
     // The build and the runtime interface client, in one script the README names (templates/_node/serverless/scripts).
     lambda: 'sh scripts/lambda-runtime.sh',

@@ -14,6 +14,8 @@ export const springBoot: FrameworkRecord = {
   commands: {
     install: './mvnw -B -q dependency:go-offline',
     test: './mvnw -B test',
+    // Spotless with palantir-java-format (pom.xml says why).
+    lint: './mvnw -B -q spotless:check',
     // No `exec`: pasted into a terminal, exec would replace the user's shell, which Ctrl-C then closes. The JVM exits 0
     // on SIGTERM (Application.java), so the command does too.
     start: './mvnw -B -q -DskipTests package && java -jar target/app.jar',

@@ -39,15 +39,15 @@ export const rust: Toolchain = {
   minimum: '1.88',
   hint: 'install Rust with rustup (https://rustup.rs), or run `rustup update` for a newer one',
 };
-/** The pom's java.version; the Maven wrapper brings Maven itself. */
+/** The pom's java.version, CI's, the image's and Lambda's: Java 25, the current LTS (Spring Boot 4 supports it). */
 export const jdk: Toolchain = {
   name: 'a JDK',
   command: 'java',
   versionArgs: ['-version'],
   // `openjdk version "17.0.15"`, and the old scheme `java version "1.8.0_402"` (Java 8).
   versionPattern: /version "(?:1\.)?(\d+(?:\.\d+)*)/,
-  minimum: '17',
-  hint: 'install a JDK 17 or newer, e.g. Temurin from https://adoptium.net (the Maven wrapper brings Maven)',
+  minimum: '25',
+  hint: 'install a JDK 25 or newer, e.g. Temurin from https://adoptium.net (the Maven wrapper brings Maven)',
 };
 /** Bootstrap's git step and `update` (git merge-file --diff3). */
 export const git: Toolchain = {

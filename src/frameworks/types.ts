@@ -22,6 +22,11 @@ export interface FrameworkCommands {
   install: string;
   /** Runs the project's own tests with the ecosystem's usual command. */
   test: string;
+  /**
+   * Runs every linter, formatter check and type checker the project is configured with, after `install`; exits
+   * non-zero on any finding. CI's Lint step runs it, and the generated code passes it for any accepted name.
+   */
+  lint: string;
   /** Starts the HTTP server; honours PORT. May build first where the ecosystem needs a build. */
   start: string;
   /**

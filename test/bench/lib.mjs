@@ -255,7 +255,7 @@ export const TOOLCHAIN = {
   python: [['python3', 'Python 3.11+: https://www.python.org/downloads/']],
   go: [['go', 'Go 1.25+: https://go.dev/dl/']],
   rust: [['cargo', 'Rust: https://rustup.rs']],
-  java: [['java', 'a JDK 17+: https://adoptium.net']],
+  java: [['java', 'a JDK 25: https://adoptium.net']],
 };
 export function missingToolchain(language, env) {
   const search = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { env, encoding: 'utf8' }).status === 0;

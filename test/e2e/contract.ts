@@ -2,6 +2,7 @@
  * docs/contract.md's table of the service as data, checked against any way of calling a starter: over HTTP, or through
  * its Lambda function under the runtime emulator.
  */
+import http from 'node:http';
 import { expect } from 'vitest';
 
 export interface Answer {
@@ -49,9 +50,32 @@ export async function checkContract(call: Call): Promise<void> {
   }
 }
 
-export function httpCall(baseUrl: string): Call {
+/**
+ * GET over HTTP. With `host`, the request names that host instead of the address it goes to, as a client calling the
+ * Kubernetes Service by name does (fetch ignores a Host header, so node:http sends it).
+ */
+export function httpCall(baseUrl: string, options: { host?: string } = {}): Call {
+  if (options.host !== undefined) return hostCall(baseUrl, options.host);
   return async (path) => {
     const res = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
     return { status: res.status, headers: Object.fromEntries([...res.headers].map(([k, v]) => [k.toLowerCase(), v])), body: await res.text() };
   };
+}
+
+function hostCall(baseUrl: string, host: string): Call {
+  return (path) =>
+    new Promise((resolve, reject) => {
+      const req = http.get(`${baseUrl}${path}`, { headers: { host }, timeout: 10_000 }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]));
+          resolve({ status: res.statusCode ?? 0, headers, body });
+        });
+        res.on('error', reject);
+      });
+      req.on('timeout', () => req.destroy(new Error(`GET ${path} with Host: ${host} took over 10 s`)));
+      req.on('error', reject);
+    });
 }

@@ -25,6 +25,7 @@ import {
   waitFor,
   type Background,
 } from './processes.js';
+import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
 import { readmeCommands, type PrintedCommands } from './readme-commands.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
@@ -35,7 +36,7 @@ interface ListedFramework {
   name: string;
   language: string;
   deployTargets: string[];
-  commands: { install: string; test: string; start: string; lambda: string };
+  commands: { install: string; test: string; lint: string; start: string; lambda: string };
 }
 
 const CLI = requireFreshBuild();
@@ -43,6 +44,22 @@ const MINUTE = 60_000;
 /** Compiled starters build on first start (cargo, Maven): generous, but bounded. */
 const START_TIMEOUT = 10 * MINUTE;
 const SIGTERM_DEADLINE = 10_000;
+
+/**
+ * One finding each language's linters must report, planted in a generated project to prove `commands.lint` can fail:
+ * a type error (TypeScript), an unused import (ruff), unformatted code (gofmt, rustfmt, palantir-java-format).
+ */
+const PLANTED_FINDING: Record<string, (project: string) => { file: string; text: string }> = {
+  typescript: () => ({ file: 'src/planted-finding.ts', text: "export const planted: number = 'not a number';\n" }),
+  python: () => ({ file: 'tests/test_planted_finding.py', text: 'import os\n' }),
+  go: () => ({ file: 'internal/api/planted_finding.go', text: 'package api\n\nfunc  planted( ) {}\n' }),
+  rust: () => ({ file: 'src/planted_finding.rs', text: 'fn  planted ( ) {}\n' }),
+  java: (project) => {
+    const application = findFile(path.join(project, 'src/main/java'), 'Application.java');
+    const pkg = /^package ([\w.]+);/m.exec(fs.readFileSync(application, 'utf8'))![1];
+    return { file: path.relative(project, path.join(path.dirname(application), 'PlantedFinding.java')), text: `package ${pkg};\nclass PlantedFinding{ int x ; }\n` };
+  },
+};
 
 /** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
 const EXPECTED_RUNTIME: Record<string, RegExp> = {
@@ -111,6 +128,27 @@ for (const { framework, deploy } of matrix) {
       expect(result.code, describeRun(printed.test, result)).toBe(0);
     });
 
+    it('lints clean with commands.lint, which fails on a planted finding', async () => {
+      await installed;
+      const clean = await runShell(framework.commands.lint, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+      expect(clean.code, describeRun(framework.commands.lint, clean)).toBe(0);
+
+      const planted = PLANTED_FINDING[framework.language]!(project);
+      const file = path.join(project, planted.file);
+      // Rust's fmt and clippy read modules the crate declares: lib.rs declares the planted one for this run.
+      const lib = path.join(project, 'src/lib.rs');
+      const libBefore = framework.language === 'rust' ? fs.readFileSync(lib, 'utf8') : undefined;
+      fs.writeFileSync(file, planted.text);
+      if (libBefore !== undefined) fs.writeFileSync(lib, `${libBefore}\nmod planted_finding;\n`);
+      try {
+        const dirty = await runShell(framework.commands.lint, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+        expect(dirty.code, `lint passed with ${planted.file}: ${describeRun(framework.commands.lint, dirty)}`).not.toBe(0);
+      } finally {
+        fs.rmSync(file);
+        if (libBefore !== undefined) fs.writeFileSync(lib, libBefore);
+      }
+    });
+
     it('starts on PORT, keeps the HTTP contract, logs each request once and stops on SIGTERM', async () => {
       await installed;
       const port = await freePort();
@@ -144,6 +182,36 @@ for (const { framework, deploy } of matrix) {
       }
     });
 
+    if (deploy === 'containers') {
+      it("runs with k8s/deployment.yaml's environment: refuses to start without a Secret it names, answers the Service's host names", async () => {
+        await installed;
+        const pod = readPodEnvironment(path.join(project, 'k8s/deployment.yaml'));
+        const service = readServiceName(path.join(project, 'k8s/service.yaml'));
+        const port = await freePort();
+        const podEnv = (without?: string) => {
+          const vars: NodeJS.ProcessEnv = { ...env(), ...pod.env, PORT: String(port) };
+          if (without) delete vars[without];
+          return vars;
+        };
+        // Kubernetes refuses to start a pod whose Secret is missing; a server run elsewhere without it must refuse too.
+        for (const secret of pod.fromSecrets) {
+          const refused = await runShell(framework.commands.start, { cwd: project, env: podEnv(secret), timeoutMs: START_TIMEOUT });
+          expect(refused.code, `started without ${secret}: ${describeRun(framework.commands.start, refused)}`).not.toBe(0);
+          expect(refused.output, 'the refusal names the variable').toContain(secret);
+          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(/Traceback|\n\s+at |panicked at|Exception in thread/);
+        }
+
+        const server = track(startShell(framework.commands.start, { cwd: project, env: podEnv() }));
+        try {
+          // The probes call the pod's IP, here 127.0.0.1.
+          await expectServing(server, `http://127.0.0.1:${port}/healthz`);
+          for (const host of serviceHostNames(service)) await checkContract(httpCall(`http://127.0.0.1:${port}`, { host }));
+        } finally {
+          killGroup(server.child);
+        }
+      });
+    }
+
     if (deploy === 'serverless') {
       it('runs as the Lambda function template.yaml names, under the runtime emulator, and keeps the contract', async () => {
         await installed;
@@ -174,6 +242,18 @@ for (const { framework, deploy } of matrix) {
       });
     }
   });
+}
+
+function findFile(dir: string, name: string): string {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return full;
+    if (entry.isDirectory()) {
+      const found = findFile(full, name);
+      if (found) return found;
+    }
+  }
+  return '';
 }
 
 async function expectServing(server: Background, healthUrl: string): Promise<void> {

@@ -19,6 +19,8 @@ const required = {
   yarn: path.join(TOOLS, 'node_modules/.bin/yarn'),
   awsLambdaRic: path.join(TOOLS, 'node_modules/.bin/aws-lambda-ric'),
   awsLambdaRie: path.join(TOOLS, 'bin/aws-lambda-rie'),
+  // On PATH (the same folder as aws-lambda-rie) for the Go starters' commands.lint.
+  golangciLint: path.join(TOOLS, 'bin/golangci-lint'),
 };
 
 export function requireTools(): typeof required {
@@ -31,12 +33,30 @@ export function requireTools(): typeof required {
   return required;
 }
 
+/** The Java the Spring Boot starter is built for and runs on (its pom's java.version, CI's, the image's, Lambda's). */
+export const JAVA_MAJOR = 25;
+
+/**
+ * A JDK of JAVA_MAJOR: E2E_JAVA_HOME, else JAVA_HOME, else one under /usr/lib/jvm (where Debian and Temurin's
+ * packages put them), read from each JDK's `release` file. The machine's default java may be older.
+ */
+export function findJdk(): string {
+  const candidates = [process.env.E2E_JAVA_HOME, process.env.JAVA_HOME].filter((dir): dir is string => !!dir);
+  if (fs.existsSync('/usr/lib/jvm')) candidates.push(...fs.readdirSync('/usr/lib/jvm').sort().map((name) => path.join('/usr/lib/jvm', name)));
+  const major = (dir: string) => /^JAVA_VERSION="(\d+)/m.exec(fs.existsSync(path.join(dir, 'release')) ? fs.readFileSync(path.join(dir, 'release'), 'utf8') : '')?.[1];
+  const found = candidates.find((dir) => major(dir) === String(JAVA_MAJOR) && fs.existsSync(path.join(dir, 'bin/javac')));
+  if (!found) throw new Error(`No JDK ${JAVA_MAJOR} found (looked at ${candidates.join(', ') || 'nothing'}): install one (e.g. Temurin ${JAVA_MAJOR}) and set E2E_JAVA_HOME to it.`);
+  return found;
+}
+
 /** The environment every generated project's commands run with. */
 export function toolEnv(): NodeJS.ProcessEnv {
   const tools = requireTools();
+  const javaHome = findJdk();
   return {
     ...process.env,
-    PATH: [path.dirname(tools.node24), path.dirname(tools.awsLambdaRic), path.dirname(tools.awsLambdaRie), process.env.PATH].join(path.delimiter),
+    JAVA_HOME: javaHome,
+    PATH: [path.dirname(tools.node24), path.dirname(tools.awsLambdaRic), path.dirname(tools.awsLambdaRie), path.join(javaHome, 'bin'), process.env.PATH].join(path.delimiter),
     CARGO_TARGET_DIR,
     CI: 'true',
     PIP_DISABLE_PIP_VERSION_CHECK: '1',

@@ -39,7 +39,7 @@ describe('toolchain versions', () => {
     expect(old.problem).toBe(
       'Found Node.js 20.20.2 (node), but this project needs Node.js 24 or newer: install Node.js 24 LTS from https://nodejs.org, or run `nvm install` (or `fnm use`) in the project, which has an .nvmrc.',
     );
-    expect(assess(jdk, 'java version "1.8.0_402"').problem).toMatch(/^Found a JDK 8\.0 \(java\), but this project needs a JDK 17 or newer: install a JDK 17/);
+    expect(assess(jdk, 'java version "1.8.0_402"').problem).toMatch(/^Found a JDK 8\.0 \(java\), but this project needs a JDK 25 or newer: install a JDK 25/);
     const missing = assess(go, undefined);
     expect(missing.problem).toBe('go was not found on PATH, and this project needs Go 1.25 or newer: install Go 1.25 or newer from https://go.dev/dl/.');
     for (const finding of [old, missing]) expect(finding.problem!.split(/\.\s+[A-Z]/)).toHaveLength(1);

@@ -20,8 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandProblem, copySourceProblems, stageProblems, userProblem } from './dockerfile-checks.js';
+import { commandProblem, copySourceProblems, healthcheckProblem, stageProblems, userProblem } from './dockerfile-checks.js';
 import { parseDockerfile, type Dockerfile } from './dockerfile.js';
+import { readSamFunction } from '../e2e/sam.js';
 import { allStarters, generate, type Starter } from './starters.js';
 import { actionlint, cfnLint, composeSchema, formatFinding, hadolint, kubernetesValidate, requireValidators, type Finding } from './validators.js';
 
@@ -174,12 +175,21 @@ for (const starter of generated) {
 
     it('workflows: actionlint (with shellcheck) finds nothing', () => expectClean('workflow', 'actionlint'));
 
-    it("ci.yml runs exactly the record's install and test commands", () => {
+    it("ci.yml runs exactly the record's install, lint and test commands", () => {
       generatedOk();
       const workflow = YAML.parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { steps?: { run?: string }[] }> };
-      const runs = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).map((step) => step.run).filter((run): run is string => run !== undefined));
+      const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((step) => step.run).filter((run): run is string => run !== undefined);
       const migrate = starter.database ? [starter.framework.features![starter.database]!.commands.migrate] : [];
-      expect(runs).toEqual([starter.framework.commands.install, ...migrate, starter.framework.commands.test]);
+      expect(runs('test')).toEqual([starter.framework.commands.install, starter.framework.commands.lint, ...migrate, starter.framework.commands.test]);
+      // Serverless: a job builds what deploys, the Makefile target template.yaml names (as `sam build` runs it), and
+      // validates template.yaml.
+      if (starter.deploy === 'serverless') {
+        const fn = readSamFunction(path.join(starter.dir, 'template.yaml'));
+        expect(fn.buildMethod).toBe('makefile');
+        expect(runs('function')).toEqual(expect.arrayContaining([`make build-${fn.logicalId} ARTIFACTS_DIR="$RUNNER_TEMP/${fn.logicalId}"`, 'pipx run cfn-lint==1.58.0 template.yaml']));
+      } else {
+        expect(workflow.jobs.function).toBeUndefined();
+      }
     });
 
     if (starter.deploy === 'containers') {
@@ -205,6 +215,10 @@ for (const starter of generated) {
 
       it('copies only files the generated project has and .dockerignore lets into the build context', () => {
         expect(copySourceProblems(dockerfile(), starter.dir)).toEqual([]);
+      });
+
+      it('tells the container runtime how to probe it (a HEALTHCHECK in the final stage)', () => {
+        expect(healthcheckProblem(dockerfile())).toBeUndefined();
       });
 
       it('ends with a command that runs what a build stage produced and the final stage copied', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandProblem, copySourceProblems, stageProblems, userProblem } from './dockerfile-checks.js';
+import { commandProblem, copySourceProblems, healthcheckProblem, stageProblems, userProblem } from './dockerfile-checks.js';
 import { commandTargets, finalStage, parseDockerfile, pinnedProblem } from './dockerfile.js';
 import { buildContextFiles, isExcluded, parseDockerignore } from './dockerignore.js';
 
@@ -139,6 +139,12 @@ describe('the project checks', () => {
       'line 6: COPY dis*: matches only files .dockerignore excludes (dist/a.js)',
     ]);
     expect(copySourceProblems(file, project({ 'package.json': '', 'src/a': '', 'dist/a': '', 'tsconfig.json': '' }))).toEqual(['the project has no .dockerignore']);
+  });
+
+  it('refuse a final stage without a HEALTHCHECK probe, or with one only in a build stage', () => {
+    expect(healthcheckProblem(parseDockerfile('FROM a:1 AS b\nFROM c:1\nHEALTHCHECK --interval=5s CMD ["/server", "-healthcheck"]\nCMD ["x"]'))).toBeUndefined();
+    expect(healthcheckProblem(parseDockerfile('FROM a:1 AS b\nHEALTHCHECK CMD ["x"]\nFROM c:1\nCMD ["x"]'))).toMatch(/no HEALTHCHECK/);
+    expect(healthcheckProblem(parseDockerfile('FROM a:1 AS b\nFROM c:1\nHEALTHCHECK NONE\nCMD ["x"]'))).toMatch(/runs no probe/);
   });
 
   it('refuse a final command that runs nothing a build stage made', () => {

@@ -67,6 +67,16 @@ export function copySourceProblems(file: Dockerfile, projectDir: string): string
   return problems;
 }
 
+/** The final stage must say how to probe it (HEALTHCHECK CMD ...), as shared/CONTRACT.md's probes do in Kubernetes. */
+export function healthcheckProblem(file: Dockerfile): string | undefined {
+  const checks = file.stages.at(-1)!.instructions.filter((i) => i.keyword === 'HEALTHCHECK');
+  if (checks.length === 0) return 'the final stage has no HEALTHCHECK';
+  const last = checks.at(-1)!;
+  // Its options (--interval=10s ...) come before CMD; the reader splits flags off only for COPY and ADD.
+  if (!/^(--[\w-]+=\S+\s+)*CMD\s/i.test(last.args)) return `line ${last.line}: HEALTHCHECK ${last.args} runs no probe`;
+  return undefined;
+}
+
 /** The final CMD/ENTRYPOINT must run (or load) something a COPY --from of the final stage brought from a build stage. */
 export function commandProblem(file: Dockerfile): string | undefined {
   const final = finalStage(file);

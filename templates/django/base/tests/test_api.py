@@ -12,8 +12,9 @@ from config.logs import JsonFormatter
 @pytest.fixture(params=[False, True], ids=["debug-off", "debug-on"])
 def debug(request: pytest.FixtureRequest, settings: Settings) -> bool:
     """Runs a test with DEBUG off (production) and on (development): the answers are JSON either way."""
-    settings.DEBUG = request.param
-    return request.param
+    debug = bool(request.param)
+    settings.DEBUG = debug
+    return debug
 
 
 @pytest.mark.parametrize("invoice_id", [42, -7, 0, 2**63 - 1, -(2**63)])

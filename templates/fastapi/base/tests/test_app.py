@@ -1,6 +1,9 @@
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
@@ -54,3 +57,14 @@ def test_one_json_log_line_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
     assert entry["method"] == "GET"
     assert entry["path"] == "/invoices/42"
     assert entry["status"] == 200
+
+
+@pytest.mark.parametrize("bad", ["abc", "70000", "0", "-1"])
+def test_a_bad_port_stops_the_start_with_one_line_naming_port(bad: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app"], env={**os.environ, "PORT": bad}, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"configuration error: PORT={bad!r} is not a TCP port: use a whole number from 1 to 65535"
+    ]

@@ -1,4 +1,5 @@
-"""Invokes the Lambda handler with API Gateway HTTP API (payload format 2.0) events, as template.yaml's routes deliver them."""
+"""Invokes the Lambda handler with API Gateway HTTP API (payload format 2.0) events, as template.yaml's routes deliver
+them."""
 
 import base64
 import json
@@ -11,7 +12,9 @@ import pytest
 from app.lambda_handler import handler
 
 EVENTS = Path(__file__).resolve().parent.parent / "events"
-CONTEXT = SimpleNamespace(function_name="ApiFunction", aws_request_id="test-request", get_remaining_time_in_millis=lambda: 10_000)
+CONTEXT = SimpleNamespace(
+    function_name="ApiFunction", aws_request_id="test-request", get_remaining_time_in_millis=lambda: 10_000
+)
 
 
 def http_api_event(path: str) -> dict[str, Any]:
@@ -27,7 +30,13 @@ def http_api_event(path: str) -> dict[str, Any]:
             "apiId": "example",
             "domainName": host,
             "domainPrefix": "example",
-            "http": {"method": "GET", "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.10", "userAgent": "pytest"},
+            "http": {
+                "method": "GET",
+                "path": path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "203.0.113.10",
+                "userAgent": "pytest",
+            },
             "requestId": "test-request",
             "routeKey": "ANY /{proxy+}",
             "stage": "$default",

@@ -35,7 +35,7 @@ func TestServeFinishesRequestsInFlightOnShutdown(t *testing.T) {
 			answered <- "error: " + err.Error()
 			return
 		}
-		defer res.Body.Close()
+		defer func() { _ = res.Body.Close() }()
 		body, _ := io.ReadAll(res.Body)
 		answered <- string(body)
 	}()
@@ -53,7 +53,8 @@ func TestServeFinishesRequestsInFlightOnShutdown(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("serve did not return after shutdown")
 	}
-	if _, err := http.Get(target); err == nil {
+	if res, err := http.Get(target); err == nil {
+		_ = res.Body.Close()
 		t.Fatal("a new connection was accepted after shutdown")
 	}
 }
@@ -87,4 +88,19 @@ func portOf(t *testing.T, srv *httptest.Server) string {
 		t.Fatal(err)
 	}
 	return u.Port()
+}
+
+func TestPortFromEnv(t *testing.T) {
+	if got, err := portFromEnv(""); err != nil || got != defaultPort {
+		t.Fatalf(`portFromEnv("") = %q, %v; want the default`, got, err)
+	}
+	if got, err := portFromEnv("8081"); err != nil || got != "8081" {
+		t.Fatalf(`portFromEnv("8081") = %q, %v`, got, err)
+	}
+	for _, bad := range []string{"abc", "70000", "0", "-1", "+80", "080", " 80"} {
+		_, err := portFromEnv(bad)
+		if err == nil || err.Error() != `PORT="`+bad+`" is not a TCP port: use a whole number from 1 to 65535` {
+			t.Errorf("portFromEnv(%q) error = %v, want one naming PORT", bad, err)
+		}
+	}
 }
