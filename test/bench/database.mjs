@@ -17,17 +17,17 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
-import { LOAD, runLoad } from './starters.mjs';
+import { COMPARISONS, LOAD, runLoad } from './starters.mjs';
 
-const BARE = `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
-// default), the starter's query, logger off; fastify and pg come from the starter's node_modules (the cwd).
+const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
+// default), the starter's query, logger ${logger ? 'on (Fastify\'s own request logging)' : 'off'}; fastify and pg come from the starter's node_modules (the cwd).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const Fastify = require('fastify');
 const pg = require('pg');
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const app = Fastify({ logger: false });
+const app = Fastify({ logger: ${logger} });
 app.get('/invoices/:id', async (request, reply) => {
   const { rows } = await pool.query('SELECT id, status FROM invoices WHERE id = $1', [Number(request.params.id)]);
   if (rows.length === 0) return reply.code(404).send({ message: 'not found' });
@@ -63,11 +63,15 @@ export async function database({ quick }) {
       if (r.code !== 0) throw new Error(e.describeRun(command, r));
     }
     const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
-    const bare = path.join(freshDir('db-bare'), 'fastify-pg-bare.mjs');
-    fs.writeFileSync(bare, BARE);
+    const bareDir = freshDir('db-bare');
+    const bare = path.join(bareDir, 'fastify-pg-bare.mjs');
+    const bareLogged = path.join(bareDir, 'fastify-pg-bare-logged.mjs');
+    fs.writeFileSync(bare, bareFastifyPg(false));
+    fs.writeFileSync(bareLogged, bareFastifyPg(true));
     const commandOf = {
-      bare: `exec '${tools.node24}' '${bare}'`,
+      'bare, Fastify logger on': `exec '${tools.node24}' '${bareLogged}'`,
       starter: `exec '${tools.node24}' dist/server.js`,
+      bare: `exec '${tools.node24}' '${bare}'`,
       'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
     };
     const kinds = Object.keys(commandOf);
@@ -97,16 +101,18 @@ export async function database({ quick }) {
       }
     }
     const notes = [];
-    for (const kind of kinds.slice(1)) {
-      const ratios = results[kind].map((r, i) => r.rps / results.bare[i].rps);
-      rows.push([`${kind}/bare`, `${fmt(median(ratios), 2)}x`, '', ratio(median(results[kind].map((r) => r.p99)), median(results.bare.map((r) => r.p99))), '', '']);
-      notes.push(`${kind}: throughput ${fmt((median(ratios) - 1) * 100, 1)}% vs bare, median of ${rounds} paired round(s) (${ratios.map((x) => `${fmt(x, 2)}x`).join(', ')}); goal: within -5%.`);
+    // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
+    // request line included; the pair without request lines as the second figure.
+    for (const { kind, against, goal } of COMPARISONS.fastify) {
+      const ratios = results[kind].map((r, i) => r.rps / results[against][i].rps);
+      rows.push([`${kind} / ${against}`, `${fmt(median(ratios), 2)}x`, '', ratio(median(results[kind].map((r) => r.p99)), median(results[against].map((r) => r.p99))), '', '']);
+      notes.push(`${kind} against ${against}: throughput ${fmt((median(ratios) - 1) * 100, 1)}%, median of ${rounds} paired round(s) (${ratios.map((x) => `${fmt(x, 2)}x`).join(', ')}); goal: ${goal}.`);
     }
     table(
       `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
       ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
       rows,
-      [...notes, `bare: ${bare} (one route, the same query on a pg Pool of 10, logger off), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
+      [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
     );
     await coldStarts({ e, tools, server, quick });
   } finally {
