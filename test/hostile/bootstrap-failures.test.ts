@@ -164,6 +164,6 @@ describe('family 5: bootstrap failures', () => {
   it('--help documents exit code 3', async () => {
     const run = await runCli(['--help'], { cwd: work });
     expect(run.stdout).toMatch(/3 generated but git, install or a team generator failed/);
-    expect(run.stdout).toMatch(/4 update left conflicts to\s+resolve/);
+    expect(run.stdout).toMatch(/4 update or add left conflicts\s+to resolve/);
   });
 });
