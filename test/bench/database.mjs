@@ -134,6 +134,7 @@ async function coldStarts({ e, tools, server, quick }) {
       execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
       const dir = path.join(root, 'invoice-api');
       const cut = fw.commands.lambda.lastIndexOf(' && cd ');
+      if (cut < 0) throw new Error(`${fw.id}: commands.lambda (${fw.commands.lambda}) builds and starts in one script: its start cannot be timed apart from the build yet`);
       const fn = e.readSamFunction(path.join(dir, 'template.yaml'));
       for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), fw.commands.lambda.slice(0, cut)]) {
         const r = await e.runShell(command, { cwd: dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });

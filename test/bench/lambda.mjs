@@ -73,6 +73,9 @@ export async function lambda({ frameworks, quick }) {
       const fn = e.readSamFunction(path.join(p.dir, 'template.yaml'));
       const command = fw.commands.lambda;
       const cut = command.lastIndexOf(' && cd ');
+      // A script (scripts/lambda-runtime.sh) builds and starts in one: timed whole, every cold start would include
+      // the build. Refused here rather than printed as a cold start.
+      if (cut < 0) throw new Error(`commands.lambda (${command}) builds and starts in one script: its start cannot be timed apart from the build yet`);
       const build = cut > 0 ? command.slice(0, cut) : undefined;
       const run = cut > 0 ? command.slice(cut + 4) : command;
       let buildMs;
