@@ -13,7 +13,7 @@ import { decide, decideRecorded, decisionJson } from './decide/decide.js';
 import { formatDecision } from './decide/explain.js';
 import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
-import type { FrameworkId, FrameworkRecord } from './frameworks/types.js';
+import type { FrameworkId } from './frameworks/types.js';
 import { prompts, type Prompts } from './ask.js';
 import { bootstrap, gitCommands } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
