@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
-import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
-import { COMPARISONS, LOAD, runLoad } from './starters.mjs';
+import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, request, sleep, table, timeToFirst200, now } from './lib.mjs';
+import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
 // default), the starter's query, logger ${logger ? 'on (Fastify\'s own request logging)' : 'off'}; fastify and pg come from the starter's node_modules (the cwd).
@@ -103,10 +103,10 @@ export async function database({ quick }) {
     const notes = [];
     // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
     // request line included; the pair without request lines as the second figure.
-    for (const { kind, against, goal } of COMPARISONS.fastify) {
-      const ratios = results[kind].map((r, i) => r.rps / results[against][i].rps);
-      rows.push([`${kind} / ${against}`, `${fmt(median(ratios), 2)}x`, '', ratio(median(results[kind].map((r) => r.p99)), median(results[against].map((r) => r.p99))), '', '']);
-      notes.push(`${kind} against ${against}: throughput ${fmt((median(ratios) - 1) * 100, 1)}%, median of ${rounds} paired round(s) (${ratios.map((x) => `${fmt(x, 2)}x`).join(', ')}); goal: ${goal}.`);
+    for (const comparison of COMPARISONS.fastify) {
+      const c = compare(comparison, results, rounds);
+      rows.push([c.label, c.rps, '', c.p99, '', '']);
+      notes.push(`${c.note}.`);
     }
     table(
       `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,

@@ -126,7 +126,11 @@ export async function starters({ frameworks, quick }) {
         rows.push([id, kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`, fmt(logged, 0)]);
       }
     }
-    for (const { kind, against, goal } of COMPARISONS[id]) notes.push(compare(id, kind, against, goal, results, rounds, rows, commandOf));
+    for (const comparison of COMPARISONS[id]) {
+      const c = compare(comparison, results, rounds);
+      rows.push([id, c.label, c.rps, '', c.p99, '', '', '']);
+      notes.push(`${id} ${c.note}; ran \`${commandOf[comparison.kind]}\` and \`${commandOf[comparison.against]}\`.`);
+    }
   }
   table(
     `4b. Throughput on GET /invoices/42, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
@@ -210,13 +214,16 @@ export const COMPARISONS = {
   nestjs: [{ kind: 'starter', against: 'bare', goal: 'within -5% (the bare NestJS logs nothing)' }],
 };
 
-/** One comparison row (the median of the per-round ratios, rounds paired) and its note. */
-export function compare(id, kind, against, goal, results, rounds, rows, commandOf) {
+/**
+ * One comparison of paired rounds: the median of the per-round req/s ratios, the ratio of the p99 medians, and the
+ * note that says it (sections 4b and 6b both print it).
+ */
+export function compare({ kind, against, goal }, results, rounds) {
   const rpsRatios = results[kind].map((r, i) => r.rps / results[against][i].rps);
   const rpsRatio = median(rpsRatios);
   const p99 = (k) => median(results[k].map((r) => r.p99));
-  rows.push([id, `${kind} / ${against}`, `${fmt(rpsRatio, 2)}x`, '', ratio(p99(kind), p99(against)), '', '', '']);
-  return `${id} ${kind} against ${against}: throughput ${fmt((rpsRatio - 1) * 100, 1)}%, median of ${rounds} paired round(s) (each round: ${rpsRatios.map((r) => `${fmt(r, 2)}x`).join(', ')}); goal: ${goal}; ran \`${commandOf[kind]}\` and \`${commandOf[against]}\`.`;
+  const note = `${kind} against ${against}: throughput ${fmt((rpsRatio - 1) * 100, 1)}%, median of ${rounds} paired round(s) (each round: ${rpsRatios.map((r) => `${fmt(r, 2)}x`).join(', ')}); goal: ${goal}`;
+  return { label: `${kind} / ${against}`, rps: `${fmt(rpsRatio, 2)}x`, p99: ratio(p99(kind), p99(against)), note };
 }
 
 /** A bare Fastify server with one route, its logger off or on (Fastify's default: two pino lines per request). */
