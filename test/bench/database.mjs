@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
-import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, request, sleep, table, timeToFirst200, now } from './lib.mjs';
+import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
 import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
