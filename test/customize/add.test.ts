@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { offeredFeatures } from '../../src/features/index.js';
+import { frameworks } from '../../src/frameworks/index.js';
 import { cli, tempDir, tree } from './helpers.js';
 
 const made: string[] = [];
@@ -107,10 +109,11 @@ describe('add database postgres', () => {
     const again = await cli(withIt.project, 'add', 'database', 'postgres');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has PostgreSQL/);
-    const gin = await generated('svc', '--framework', 'gin');
-    const refused = await cli(gin.project, 'add', 'database', 'postgres');
+    const without = frameworks.find((f) => !offeredFeatures(f).includes('postgres'))!;
+    const other = await generated('svc', '--framework', without.id);
+    const refused = await cli(other.project, 'add', 'database', 'postgres');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/Gin has no PostgreSQL starter yet/);
-    expect(git(gin.project, 'status', '--porcelain')).toBe('');
+    expect(refused.stderr).toContain(`${without.name} has no PostgreSQL starter yet`);
+    expect(git(other.project, 'status', '--porcelain')).toBe('');
   });
 });
