@@ -104,6 +104,36 @@ describe('add database postgres', () => {
     expect(run.stdout).not.toMatch(/"status": "done"/);
   });
 
+  it('adds it to an edited Gin project: the Go layers merge with a route and a replica count of the user\'s', async () => {
+    const { project } = await generated('svc', '--framework', 'gin');
+    const at = (rel: string) => path.join(project, rel);
+    const healthz = '\tr.GET("/healthz", func(c *gin.Context) {\n';
+    edit(at('internal/api/router.go'), healthz, `\tr.GET("/version", func(c *gin.Context) {\n\t\tc.JSON(http.StatusOK, gin.H{"version": "user-1"})\n\t})\n${healthz}`);
+    edit(at('k8s/deployment.yaml'), 'replicas: 2', 'replicas: 3');
+    git(project, 'commit', '-qam', 'user edits');
+
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcomes = Object.fromEntries((JSON.parse(run.stdout).outcomes as { path: string; action: string }[]).map((o) => [o.path, o.action]));
+    expect(outcomes).toMatchObject({
+      'internal/api/router.go': 'merged',
+      'k8s/deployment.yaml': 'merged',
+      'internal/api/invoices.go': 'added',
+      'internal/invoices/invoices.go': 'added',
+      'migrations/20251201000000_create_invoices.sql': 'added',
+      'go.mod': 'updated',
+    });
+    const router = fs.readFileSync(at('internal/api/router.go'), 'utf8');
+    expect(router).toContain('gin.H{"version": "user-1"}');
+    expect(router).toContain('func NewRouter(logger *slog.Logger, repo invoices.Repository) *gin.Engine {');
+    expect(router).toContain('r.POST("/invoices", createInvoice(repo))');
+    const deployment = fs.readFileSync(at('k8s/deployment.yaml'), 'utf8');
+    expect(deployment).toContain('replicas: 3');
+    expect(deployment).toContain('path: /readyz');
+    expect(fs.readFileSync(at('go.mod'), 'utf8')).toMatch(/github\.com\/jackc\/pgx\/v5 v5\.\d+\.\d+/);
+    for (const file of ['internal/api/router.go', 'k8s/deployment.yaml', 'cmd/server/main.go', 'go.mod']) expect(fs.readFileSync(at(file), 'utf8'), file).not.toContain('<<<<<<<');
+  });
+
   it('refuses, with exit 2 and nothing changed, a project that has it already or a framework without it', async () => {
     const withIt = await generated('api', '--framework', 'fastify', '--database', 'postgres');
     const again = await cli(withIt.project, 'add', 'database', 'postgres');
