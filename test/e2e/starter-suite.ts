@@ -2,7 +2,9 @@
  * Every starter, every deploy target, the way a user meets it: the built CLI generates it, its own toolchain installs
  * and tests it, it starts and keeps docs/contract.md over HTTP and on SIGTERM, and a serverless starter's
  * deployable function keeps the same contract under AWS's Lambda Runtime Interface Emulator.
- * The matrix comes from `list --json`, so a new framework record is tested without touching this file.
+ * The matrix comes from `list --json`, so a new framework record is tested without touching this file; each language
+ * has its own test file (test/e2e/starters/<language>.test.ts, one line calling starterSuite), so two vitest workers
+ * can build two ecosystems' starters at once, and a language without a file fails every one of them.
  * E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow it while developing; E2E_KEEP=1 keeps the projects.
  */
 import { execFileSync } from 'node:child_process';
@@ -70,25 +72,36 @@ const EXPECTED_RUNTIME: Record<string, RegExp> = {
   java: /^java(21|25)$/,
 };
 
-const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
-const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
-const onlyDeploy = process.env.E2E_DEPLOY;
-const matrix = listed.flatMap((f) =>
-  f.deployTargets
-    .filter(() => !onlyFrameworks || onlyFrameworks.includes(f.id))
-    .filter((deploy) => !onlyDeploy || deploy === onlyDeploy)
-    .map((deploy) => ({ framework: f, deploy })),
-);
+/** Registers the e2e tests of every starter of one language (the frameworks `list --json` gives that language). */
+export function starterSuite(language: string): void {
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
+  const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
+  const onlyDeploy = process.env.E2E_DEPLOY;
+  const ofLanguage = listed.filter((f) => f.language === language);
+  const matrix = ofLanguage.flatMap((f) =>
+    f.deployTargets
+      .filter(() => !onlyFrameworks || onlyFrameworks.includes(f.id))
+      .filter((deploy) => !onlyDeploy || deploy === onlyDeploy)
+      .map((deploy) => ({ framework: f, deploy })),
+  );
 
-describe('the e2e matrix', () => {
-  it('has something to test', () => {
-    // A filter that selects nothing is a mistake, not a pass.
-    expect(matrix.length, `no starter matches E2E_FRAMEWORKS=${onlyFrameworks} E2E_DEPLOY=${onlyDeploy}`).toBeGreaterThan(0);
-    requireTools();
+  describe(`the ${language} e2e matrix`, () => {
+    it('has a test file for every language list --json gives, and starters of this one', () => {
+      const missing = [...new Set(listed.map((f) => f.language))].filter((l) => !fs.existsSync(path.join(REPO, 'test/e2e/starters', `${l}.test.ts`)));
+      expect(missing, 'languages without test/e2e/starters/<language>.test.ts').toEqual([]);
+      expect(ofLanguage.length, `no framework of ${language} in list --json`).toBeGreaterThan(0);
+      // A filter that names nothing real is a mistake, not a pass.
+      expect((onlyFrameworks ?? []).filter((id) => !listed.some((f) => f.id === id)), 'E2E_FRAMEWORKS names unknown frameworks').toEqual([]);
+      if (onlyDeploy) expect(listed.flatMap((f) => f.deployTargets), 'E2E_DEPLOY').toContain(onlyDeploy);
+      requireTools();
+    });
   });
-});
 
-for (const { framework, deploy } of matrix) {
+  // A filter that selects none of this language is fine: another language's file runs the starters it names.
+  for (const { framework, deploy } of matrix) defineStarterTests(framework, deploy);
+}
+
+function defineStarterTests(framework: ListedFramework, deploy: string): void {
   describe.sequential(`${framework.id} (${deploy})`, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-e2e-${framework.id}-${deploy}-`));
     const project = path.join(root, 'invoice-api');
