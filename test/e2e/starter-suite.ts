@@ -29,6 +29,7 @@ import {
 } from './processes.js';
 import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
 import { readmeCommands, type PrintedCommands } from './readme-commands.js';
+import { namedPrograms, readmeShellEnv } from './readme-shell.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
@@ -61,6 +62,17 @@ const PLANTED_FINDING: Record<string, (project: string) => { file: string; text:
     const pkg = /^package ([\w.]+);/m.exec(fs.readFileSync(application, 'utf8'))![1];
     return { file: path.relative(project, path.join(path.dirname(application), 'PlantedFinding.java')), text: `package ${pkg};\nclass PlantedFinding{ int x ; }\n` };
   },
+};
+
+/** Programs some README names and others do not: each must be on the README shell's PATH exactly when named. */
+const PROBED_PROGRAMS = ['node', 'python3', 'go', 'cargo', 'java', 'git', 'make', 'golangci-lint', 'aws-lambda-rie', 'aws-lambda-ric', 'pnpm', 'uv'];
+
+/**
+ * The generators of a framework's own CLI, which its users expect to work in the project as in one from the CLI's
+ * `new`: what they make must format, lint, build and pass the tests. Run last, since they change the project.
+ */
+const GENERATORS: Partial<Record<string, string>> = {
+  nestjs: 'npx nest g module customers && npx nest g controller customers && npm run format && npm run lint && npm test',
 };
 
 /** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
@@ -105,7 +117,8 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
   describe.sequential(`${framework.id} (${deploy})`, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-e2e-${framework.id}-${deploy}-`));
     const project = path.join(root, 'invoice-api');
-    const env = () => toolEnv();
+    // The README's commands run in a shell with only the programs the README names (set once it is read).
+    let env = (): NodeJS.ProcessEnv => toolEnv();
     let installed: Promise<void>;
     let printed: PrintedCommands;
     // Killed at the end even when a test timed out before its own cleanup ran.
@@ -121,7 +134,10 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
       ) as { target: string; files: { path: string }[] };
       expect(generated.target).toBe(project);
       // What the README prints is what runs below; it must be the record's commands (which Next steps print too).
-      printed = readmeCommands(fs.readFileSync(path.join(project, 'README.md'), 'utf8'));
+      const readme = fs.readFileSync(path.join(project, 'README.md'), 'utf8');
+      printed = readmeCommands(readme);
+      const shellEnv = readmeShellEnv(namedPrograms(readme));
+      env = () => shellEnv;
       expect({ install: printed.install, test: printed.test, start: printed.start }).toEqual({ install: framework.commands.install, test: framework.commands.test, start: framework.commands.start });
       installed = runShell(printed.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
         if (result.code !== 0) throw new Error(`install failed: ${describeRun(printed.install, result)}`);
@@ -133,6 +149,13 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
     afterAll(() => {
       for (const background of started) killGroup(background.child);
       if (!process.env.E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("runs the README's commands in a shell holding only the programs its \"What it needs\" names", async () => {
+      const named = namedPrograms(fs.readFileSync(path.join(project, 'README.md'), 'utf8'));
+      const probe = await runShell(`for p in ${PROBED_PROGRAMS.join(' ')}; do command -v "$p" >/dev/null && echo "$p"; done; true`, { cwd: project, env: env(), timeoutMs: MINUTE });
+      const present = probe.output.split('\n').filter(Boolean);
+      expect(present.sort()).toEqual(PROBED_PROGRAMS.filter((p) => named.includes(p)).sort());
     });
 
     it('installs and passes its own tests', async () => {
@@ -252,6 +275,15 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
         } finally {
           killGroup(rie.child);
         }
+      });
+    }
+
+    const generators = GENERATORS[framework.id];
+    if (generators) {
+      it(`its framework's CLI generators work in it: ${generators}`, async () => {
+        await installed;
+        const result = await runShell(generators, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+        expect(result.code, describeRun(generators, result)).toBe(0);
       });
     }
   });
