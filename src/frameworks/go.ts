@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { goToolchain } from './toolchains.js';
+import { goToolchain, goTools } from './toolchains.js';
 
 /**
  * What the Go starters (Gin, Echo) share: they serve the same net/http server, Lambda adapter and database layer
@@ -19,15 +19,14 @@ export const goStarter = {
     lint: 'test -z "$(gofmt -l .)" && go vet ./... && golangci-lint run',
     // The server handles SIGTERM itself and exits 0; `go run` then exits with the program's status.
     start: 'go run ./cmd/server',
-    // template.yaml deploys arm64 (GOARCH ?= arm64 in the Makefile); to run the bootstrap on this machine under the
-    // Runtime Interface Emulator it is built for the host's architecture instead, the same way otherwise.
-    lambda:
-      'make build-ApiFunction GOARCH="$(go env GOARCH)" ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec ./bootstrap',
+    // The build for this machine and the bootstrap's start, in one script the README names (scripts/lambda-runtime.sh).
+    lambda: 'sh scripts/lambda-runtime.sh',
   },
   // provided.al2023 ignores Handler and runs $LAMBDA_TASK_ROOT/bootstrap; `bootstrap` is the conventional value.
   lambdaHandler: 'bootstrap',
   resources: { cpuRequest: '50m', memoryRequest: '32Mi', memoryLimit: '64Mi' },
   toolchain: goToolchain,
+  tools: goTools,
   features: {
     postgres: {
       // The migrations are embedded in the binary (goose, go:embed): the same `migrate` subcommand runs from a

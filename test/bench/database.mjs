@@ -9,7 +9,7 @@
  * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
  *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
  *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
- *   beforehand by the build half of commands.lambda.
+ *   beforehand by the build step of commands.lambda (LAMBDA_STEPS=build).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
 import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
+import { lambdaSteps } from './lambda.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
 // default), the starter's query, logger ${logger ? 'on (Fastify\'s own request logging)' : 'off'}; fastify and pg come from the starter's node_modules (the cwd).
@@ -140,10 +141,9 @@ async function coldStarts({ e, tools, server, quick, only }) {
       const root = freshDir('db-lambda', `${fw.id}-${withDb ? 'db' : 'none'}`);
       execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
       const dir = path.join(root, 'invoice-api');
-      const cut = fw.commands.lambda.lastIndexOf(' && cd ');
-      if (cut < 0) throw new Error(`${fw.id}: commands.lambda (${fw.commands.lambda}) builds and starts in one script: its start cannot be timed apart from the build yet`);
+      const steps = lambdaSteps(fw.commands.lambda, dir);
       const fn = e.readSamFunction(path.join(dir, 'template.yaml'));
-      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), fw.commands.lambda.slice(0, cut)]) {
+      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), steps.build]) {
         const r = await e.runShell(command, { cwd: dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
         if (r.code !== 0) throw new Error(`${label}: ${e.describeRun(command, r)}`);
       }
@@ -158,7 +158,7 @@ async function coldStarts({ e, tools, server, quick, only }) {
         const t0 = now();
         const rie = e.startProcess(
           tools.awsLambdaRie,
-          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', fw.commands.lambda.slice(cut + 4), fn.handler],
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', steps.run, fn.handler],
           { cwd: dir, env: { ...env, AWS_LAMBDA_FUNCTION_TIMEOUT: '60' } },
         );
         try {

@@ -60,7 +60,7 @@ describe('add database postgres', () => {
     const at = (rel: string) => path.join(project, rel);
     // Edits the feature's changes merge with ...
     edit(at('src/app.ts'), "  app.get('/healthz', async () => ({ status: 'ok' }));\n", "  app.get('/healthz', async () => ({ status: 'ok' }));\n  app.get('/version', async () => ({ version: 'user-1' }));\n");
-    edit(at('package.json'), '    "typecheck": "tsc -p tsconfig.json --noEmit"\n', '    "typecheck": "tsc -p tsconfig.json --noEmit",\n    "lint": "echo user-lint"\n');
+    edit(at('package.json'), '    "format": "biome check --write ."\n', '    "format": "biome check --write .",\n    "seed": "echo user-seed"\n');
     fs.appendFileSync(at('README.md'), '\n## Our team\n\nOn call: user-2.\n');
     fs.writeFileSync(at('src/extra.ts'), 'export const mine = "user-3";\n');
     // ... and one it clashes with: the readiness probe the feature moves to /readyz.
@@ -87,7 +87,7 @@ describe('add database postgres', () => {
     expect(app).toContain("app.get('/version', async () => ({ version: 'user-1' }));");
     expect(app).toContain('invoiceRoutes(app, db);');
     const manifest = JSON.parse(fs.readFileSync(at('package.json'), 'utf8'));
-    expect(manifest.scripts.lint).toBe('echo user-lint');
+    expect(manifest.scripts.seed).toBe('echo user-seed');
     expect(manifest.dependencies.pg).toBeDefined();
     expect(manifest.scripts.migrate).toBeDefined();
     expect(fs.readFileSync(at('README.md'), 'utf8')).toMatch(/## Database[\s\S]*On call: user-2\./);

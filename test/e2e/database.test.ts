@@ -5,7 +5,7 @@
  * shared/CONTRACT.md's "With a database", an invoice surviving a restart, 50 concurrent POSTs, statuses stored
  * verbatim, and the database stopped (503, /healthz 200) and started again (right answers, same data, no restart).
  * The containers project gets its database by `add database postgres` (with its install), the serverless one by
- * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for starters.test.ts.
+ * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for the starters' suite (test/e2e/starter-suite.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
