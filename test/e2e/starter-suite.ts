@@ -75,6 +75,11 @@ const GENERATORS: Partial<Record<string, string>> = {
   nestjs: 'npx nest g module customers && npx nest g controller customers && npm run format && npm run lint && npm test',
 };
 
+/** Not a port (a word; beyond 65535): each starter must refuse both at start. */
+const BAD_PORTS = ['abc', '70000'];
+/** What a stack trace looks like in each language's output. */
+const STACK_TRACE = /Traceback|\n\s+at |panicked at|Exception in thread|goroutine \d+ \[/;
+
 /** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
 const EXPECTED_RUNTIME: Record<string, RegExp> = {
   typescript: /^nodejs24\.x$/,
@@ -218,6 +223,17 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
       }
     });
 
+    it('refuses a bad PORT at start, with one line naming it and the value, not a stack trace', async () => {
+      await installed;
+      for (const bad of BAD_PORTS) {
+        const refused = await runShell(printed.start, { cwd: project, env: { ...env(), PORT: bad }, timeoutMs: START_TIMEOUT });
+        expect(refused.code, `started with PORT=${bad}: ${describeRun(printed.start, refused)}`).not.toBe(0);
+        const line = refused.output.split('\n').find((l) => l.includes('PORT') && l.includes(bad));
+        expect(line, `no line names PORT and ${bad}:\n${refused.output.slice(-3000)}`).toBeDefined();
+        expect(refused.output, 'a message, not a stack trace').not.toMatch(STACK_TRACE);
+      }
+    });
+
     if (deploy === 'containers') {
       it("runs with k8s/deployment.yaml's environment: refuses to start without a Secret it names, answers the Service's host names", async () => {
         await installed;
@@ -234,7 +250,7 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
           const refused = await runShell(framework.commands.start, { cwd: project, env: podEnv(secret), timeoutMs: START_TIMEOUT });
           expect(refused.code, `started without ${secret}: ${describeRun(framework.commands.start, refused)}`).not.toBe(0);
           expect(refused.output, 'the refusal names the variable').toContain(secret);
-          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(/Traceback|\n\s+at |panicked at|Exception in thread/);
+          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(STACK_TRACE);
         }
 
         const server = track(startShell(framework.commands.start, { cwd: project, env: podEnv() }));
