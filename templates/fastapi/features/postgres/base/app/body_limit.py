@@ -1,4 +1,5 @@
-"""Refuses request bodies over a limit with a JSON 413, before any route reads them (FastAPI has no limit of its own)."""
+"""Refuses request bodies over a limit with a JSON 413, before any route reads them. (FastAPI's own `max_body_size`
+answers a Content-Length over the limit with a plain-text 413; this API answers JSON only.)"""
 
 import json
 

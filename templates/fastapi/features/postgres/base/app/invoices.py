@@ -1,8 +1,11 @@
 """The invoice routes: pydantic models for the bodies, the ORM for the rows (every value reaches SQL as a parameter)."""
 
+import json
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Response, status
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Request, Response, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 
 from app import models
@@ -17,8 +20,9 @@ InvoiceId = Annotated[int, Path(ge=INVOICE_ID_MIN, le=INVOICE_ID_MAX)]
 
 
 class NewInvoice(BaseModel):
-    # strict: 7 or true stays a 422, not the string "7" or "True".
-    status: Annotated[str, Field(strict=True, min_length=1, max_length=models.STATUS_MAX_LENGTH)]
+    # strict: 7 or true stays a 422, not the string "7" or "True". No NUL: PostgreSQL's text cannot hold it (and a lone
+    # surrogate, which JSON can carry as \ud800, is no valid string for pydantic either).
+    status: Annotated[str, Field(strict=True, min_length=1, max_length=models.STATUS_MAX_LENGTH, pattern=r"^[^\x00]*$")]
 
 
 class Invoice(BaseModel):
@@ -47,3 +51,15 @@ async def get_invoice(invoice_id: InvoiceId, session: Session) -> Invoice:
     if invoice is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no invoice {invoice_id}")
     return Invoice.model_validate(invoice)
+
+
+async def validation_error(request: Request, error: Exception) -> Response:
+    """FastAPI's own 422, rendered with ASCII escapes: its `detail` echoes the input, and a lone surrogate in it (which
+    JSON can carry as \\ud800) cannot be encoded as UTF-8, which would make the 422 a 500."""
+    assert isinstance(error, RequestValidationError)
+    content = json.dumps({"detail": jsonable_encoder(error.errors())})
+    return Response(content, status_code=422, media_type="application/json")
+
+
+def handle_validation_errors(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, validation_error)

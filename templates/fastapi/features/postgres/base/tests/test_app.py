@@ -66,6 +66,8 @@ async def test_an_invoice_not_stored_is_a_json_404(client: httpx.AsyncClient) ->
         ("a boolean status", b'{"status":true}', "application/json", 422),
         ("an empty status", b'{"status":""}', "application/json", 422),
         ("a status over 64 characters", json.dumps({"status": "x" * 65}).encode(), "application/json", 422),
+        ("a NUL in the status", b'{"status":"a\\u0000b"}', "application/json", 422),
+        ("a lone surrogate in the status", b'{"status":"\\ud800"}', "application/json", 422),
         ("over 64 KiB", json.dumps({"status": "paid", "pad": "x" * 65 * 1024}).encode(), "application/json", 413),
     ],
 )
