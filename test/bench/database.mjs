@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
 import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
+import { databasePython } from './database-python.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
 // default), the starter's query, logger ${logger ? 'on (Fastify\'s own request logging)' : 'off'}; fastify and pg come from the starter's node_modules (the cwd).
@@ -36,7 +37,7 @@ app.get('/invoices/:id', async (request, reply) => {
 await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
 `;
 
-export async function database({ quick }) {
+export async function database({ quick, frameworks }) {
   const e = await e2e();
   const tools = e.requireTools();
   const scratch = ensureScratchTools();
@@ -114,6 +115,7 @@ export async function database({ quick }) {
       rows,
       [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
     );
+    await databasePython({ e, server, quick, frameworks });
     await coldStarts({ e, tools, server, quick });
   } finally {
     await server.close();
