@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonToolchain } from './toolchains.js';
+import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const fastapi: FrameworkRecord = {
   id: 'fastapi',
@@ -23,6 +23,7 @@ export const fastapi: FrameworkRecord = {
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: pythonToolchain,
+  tools: pythonTools,
   features: {
     postgres: {
       // Alembic, SQLAlchemy's own migration tool; alembic.ini points it at migrations/ and app.db's DATABASE_URL.
