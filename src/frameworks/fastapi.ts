@@ -24,4 +24,12 @@ export const fastapi: FrameworkRecord = {
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: pythonToolchain,
   tools: pythonTools,
+  features: {
+    postgres: {
+      // Alembic, SQLAlchemy's own migration tool; alembic.ini points it at migrations/ and app.db's DATABASE_URL.
+      commands: { migrate: '.venv/bin/alembic upgrade head' },
+      // The image's venv is on its PATH, and alembic.ini and migrations/ sit in its working directory.
+      imageMigrate: ['alembic', 'upgrade', 'head'],
+    },
+  },
 };
