@@ -5,16 +5,20 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Slowest first, from CI runs' durations (one PostgreSQL database suite for every starter; then each language). */
+/** Slowest first, from the durations of CI and the helpers' runs (each language's database and starters suites). */
 const SLOWEST_FIRST = [
-  'test/e2e/database.test.ts',
+  'test/e2e/database/python.test.ts',
+  'test/e2e/database/java.test.ts',
+  'test/e2e/database/rust.test.ts',
   'test/e2e/starters/java.test.ts',
   'test/e2e/starters/rust.test.ts',
   'test/e2e/starters/typescript.test.ts',
   'test/validate/docker-build-stage.test.ts',
+  'test/e2e/database/go.test.ts',
   'test/e2e/starters/go.test.ts',
   'test/e2e/starters/python.test.ts',
   'test/hostile/names.test.ts',
+  'test/e2e/database/typescript.test.ts',
 ];
 
 export default class SlowestFirst extends BaseSequencer {

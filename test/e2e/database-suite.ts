@@ -6,6 +6,8 @@
  * verbatim, and the database stopped (503, /healthz 200) and started again (right answers, same data, no restart).
  * The containers project gets its database by `add database postgres` (with its install), the serverless one by
  * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for the starters' suite (test/e2e/starter-suite.ts).
+ * Each language has its own file (test/e2e/database/<language>.test.ts) with its own PostgreSQL: the outage tests stop
+ * the server, so two files running at once cannot share one (starting one takes about a second).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,11 +22,12 @@ import { postgres } from '../../src/features/postgres.js';
 import { describeRun, freePort, isAlive, killGroup, listeningPid, runShell, startProcess, startShell, waitFor, type Background } from './processes.js';
 import { readSamFunction } from './sam.js';
 import { namedPrograms, readmeShellEnv } from './readme-shell.js';
-import { requireTools, toolEnv } from './tools.js';
+import { REPO, requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
 
 interface ListedFramework {
   id: string;
+  language: string;
   deployTargets: string[];
   features: string[];
   commands: { install: string; test: string; start: string; lambda: string; migrate?: string };
@@ -32,35 +35,46 @@ interface ListedFramework {
 
 const CLI = requireFreshBuild();
 const MINUTE = 60_000;
-const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
-const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
-const onlyDeploy = process.env.E2E_DEPLOY;
-const matrix = listed
-  .filter((f) => f.features.includes('postgres'))
-  .filter((f) => !onlyFrameworks || onlyFrameworks.includes(f.id))
-  .flatMap((f) => f.deployTargets.filter((deploy) => !onlyDeploy || deploy === onlyDeploy).map((deploy) => ({ framework: f, deploy })));
+/** Registers the database e2e tests of every starter of one language that offers postgres, against its own server. */
+export function databaseSuite(language: string): void {
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
+  const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
+  const onlyDeploy = process.env.E2E_DEPLOY;
+  const offering = listed.filter((f) => f.features.includes('postgres'));
+  const matrix = offering
+    .filter((f) => f.language === language)
+    .filter((f) => !onlyFrameworks || onlyFrameworks.includes(f.id))
+    .flatMap((f) => f.deployTargets.filter((deploy) => !onlyDeploy || deploy === onlyDeploy).map((deploy) => ({ framework: f, deploy })));
+  const server = lazyServer();
 
-let server: PostgresServer;
-
-describe('the database e2e matrix', () => {
-  it('has something to test, and a PostgreSQL to test against', () => {
-    // Fastify offers PostgreSQL: a filter or a record that drops it is a mistake, not a pass.
-    if (!onlyFrameworks || onlyFrameworks.includes('fastify')) expect(matrix.map((m) => m.framework.id)).toContain('fastify');
-    expect(matrix.length, `no starter with postgres matches E2E_FRAMEWORKS=${onlyFrameworks} E2E_DEPLOY=${onlyDeploy}`).toBeGreaterThan(0);
-    requireTools();
-    // The harness runs the major the starters' compose files and CI services name (src/features/postgres.ts).
-    expect(server.major).toBe(postgres.services[0]!.major);
+  describe(`the ${language} database e2e matrix`, () => {
+    it('has a test file for every language offering postgres, starters of this one, and a PostgreSQL to test against', async () => {
+      const missing = [...new Set(offering.map((f) => f.language))].filter((l) => !fs.existsSync(path.join(REPO, 'test/e2e/database', `${l}.test.ts`)));
+      expect(missing, 'languages offering postgres without test/e2e/database/<language>.test.ts').toEqual([]);
+      expect(offering.filter((f) => f.language === language).length, `no framework of ${language} offers postgres`).toBeGreaterThan(0);
+      expect((onlyFrameworks ?? []).filter((id) => !listed.some((f) => f.id === id)), 'E2E_FRAMEWORKS names unknown frameworks').toEqual([]);
+      requireTools();
+      // The harness runs the major the starters' compose files and CI services name (src/features/postgres.ts).
+      if (matrix.length > 0) expect((await server()).major).toBe(postgres.services[0]!.major);
+    });
   });
-});
 
-beforeAll(async () => {
-  server = await startPostgres();
-}, 2 * MINUTE);
-afterAll(async () => {
-  await server?.close();
-});
+  afterAll(async () => {
+    await server.close();
+  });
 
-for (const { framework, deploy } of matrix) {
+  for (const { framework, deploy } of matrix) defineDatabaseTests(framework, deploy, server);
+}
+
+/** The file's PostgreSQL, started by the first test that needs it (a filter that leaves none starts none). */
+function lazyServer(): (() => Promise<PostgresServer>) & { close(): Promise<void> } {
+  let started: Promise<PostgresServer> | undefined;
+  const get = () => (started ??= startPostgres());
+  return Object.assign(get, { close: async () => void (started && (await (await started).close())) });
+}
+
+function defineDatabaseTests(framework: ListedFramework, deploy: string, getServer: () => Promise<PostgresServer>): void {
+  let server: PostgresServer;
   describe.sequential(`${framework.id} (${deploy}) with PostgreSQL`, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-db-${framework.id}-${deploy}-`));
     const project = path.join(root, 'invoice-api');
@@ -77,6 +91,7 @@ for (const { framework, deploy } of matrix) {
     const migrate = framework.commands.migrate!;
 
     beforeAll(async () => {
+      server = await getServer();
       databaseUrl = await server.createDatabase(database);
       if (deploy === 'containers') {
         // The way a user adds the database later: a project generated without one, committed, then
