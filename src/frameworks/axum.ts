@@ -23,4 +23,12 @@ export const axum: FrameworkRecord = {
   lambdaHandler: 'bootstrap',
   resources: { cpuRequest: '50m', memoryRequest: '32Mi', memoryLimit: '64Mi' },
   toolchain: rustToolchain,
+  features: {
+    postgres: {
+      // The server binary applies the migrations compiled into it (sqlx::migrate!), then exits: the same release
+      // build `start` uses, so migrating costs no second compile.
+      commands: { migrate: 'cargo run --release -- migrate' },
+      imageMigrate: ['/usr/local/bin/server', 'migrate'],
+    },
+  },
 };
