@@ -25,9 +25,9 @@ export const axum: FrameworkRecord = {
   toolchain: rustToolchain,
   features: {
     postgres: {
-      // The server binary applies the migrations compiled into it (sqlx::migrate!), then exits: the same release
-      // build `start` uses, so migrating costs no second compile.
-      commands: { migrate: 'cargo run --release -- migrate' },
+      // The server binary applies the migrations compiled into it (sqlx::migrate!), then exits. A debug build: the
+      // one `cargo test` reuses (CI migrates, then tests), so migrating costs no compile of its own.
+      commands: { migrate: 'cargo run -- migrate' },
       imageMigrate: ['/usr/local/bin/server', 'migrate'],
     },
   },
