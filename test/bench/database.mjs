@@ -36,7 +36,13 @@ app.get('/invoices/:id', async (request, reply) => {
 await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
 `;
 
-export async function database({ quick }) {
+/** Each framework's own 6b comparison (test/bench/database-<id>.mjs, bare server sources in it), after Fastify's. */
+const THROUGHPUT = {
+  axum: async (context) => (await import('./database-axum.mjs')).axumThroughput(context),
+};
+
+export async function database({ frameworks, quick }) {
+  const wanted = (id) => !frameworks || frameworks.includes(id);
   const e = await e2e();
   const tools = e.requireTools();
   const scratch = ensureScratchTools();
@@ -54,77 +60,82 @@ export async function database({ quick }) {
   // ---- throughput
   const server = await e.startPostgres();
   try {
-    const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
-    const root = freshDir('db-projects');
-    execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'fastify', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
-    const dir = path.join(root, 'invoice-api');
-    for (const command of ['npm install --no-audit --no-fund', 'npm run migrate', 'npm run build']) {
-      const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
-      if (r.code !== 0) throw new Error(e.describeRun(command, r));
-    }
-    const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
-    const bareDir = freshDir('db-bare');
-    const bare = path.join(bareDir, 'fastify-pg-bare.mjs');
-    const bareLogged = path.join(bareDir, 'fastify-pg-bare-logged.mjs');
-    fs.writeFileSync(bare, bareFastifyPg(false));
-    fs.writeFileSync(bareLogged, bareFastifyPg(true));
-    const commandOf = {
-      'bare, Fastify logger on': `exec '${tools.node24}' '${bareLogged}'`,
-      starter: `exec '${tools.node24}' dist/server.js`,
-      bare: `exec '${tools.node24}' '${bare}'`,
-      'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
-    };
-    const kinds = Object.keys(commandOf);
-    const results = Object.fromEntries(kinds.map((k) => [k, []]));
-    const rows = [];
-    const rounds = quick ? 1 : 3;
-    const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
-    const logs = freshDir('db-logs');
-    for (let round = 0; round < rounds; round++) {
-      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-        const port = await e.freePort();
-        const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-        const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
-        try {
-          const url = `http://127.0.0.1:${port}/invoices/${id}`;
-          const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
-          if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-          const answer = await request(url);
-          if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-          const r = await runLoad(loadScript, scratch.autocannon, url);
-          results[kind].push(r);
-          rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-        } finally {
-          e.killGroup(child.child);
-          await Promise.race([child.exited, sleep(10_000)]);
-        }
-      }
-    }
-    const notes = [];
-    // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
-    // request line included; the pair without request lines as the second figure.
-    for (const comparison of COMPARISONS.fastify) {
-      const c = compare(comparison, results, rounds);
-      rows.push([c.label, c.rps, '', c.p99, '', '']);
-      notes.push(`${c.note}.`);
-    }
-    table(
-      `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-      ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
-      rows,
-      [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
-    );
-    await coldStarts({ e, tools, server, quick });
+    if (wanted('fastify')) await fastifyThroughput({ e, tools, scratch, server, quick });
+    for (const [id, run] of Object.entries(THROUGHPUT)) if (wanted(id)) await run({ e, tools, scratch, server, quick });
+    await coldStarts({ e, tools, server, quick, wanted });
   } finally {
     await server.close();
   }
 }
 
-async function coldStarts({ e, tools, server, quick }) {
+async function fastifyThroughput({ e, tools, scratch, server, quick }) {
+  const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
+  const root = freshDir('db-projects');
+  execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'fastify', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+  const dir = path.join(root, 'invoice-api');
+  for (const command of ['npm install --no-audit --no-fund', 'npm run migrate', 'npm run build']) {
+    const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+    if (r.code !== 0) throw new Error(e.describeRun(command, r));
+  }
+  const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+  const bareDir = freshDir('db-bare');
+  const bare = path.join(bareDir, 'fastify-pg-bare.mjs');
+  const bareLogged = path.join(bareDir, 'fastify-pg-bare-logged.mjs');
+  fs.writeFileSync(bare, bareFastifyPg(false));
+  fs.writeFileSync(bareLogged, bareFastifyPg(true));
+  const commandOf = {
+    'bare, Fastify logger on': `exec '${tools.node24}' '${bareLogged}'`,
+    starter: `exec '${tools.node24}' dist/server.js`,
+    bare: `exec '${tools.node24}' '${bare}'`,
+    'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
+  };
+  const kinds = Object.keys(commandOf);
+  const results = Object.fromEntries(kinds.map((k) => [k, []]));
+  const rows = [];
+  const rounds = quick ? 1 : 3;
+  const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
+  const logs = freshDir('db-logs');
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+      const port = await e.freePort();
+      const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
+      const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
+      try {
+        const url = `http://127.0.0.1:${port}/invoices/${id}`;
+        const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
+        if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+        const answer = await request(url);
+        if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
+        const r = await runLoad(loadScript, scratch.autocannon, url);
+        results[kind].push(r);
+        rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
+      } finally {
+        e.killGroup(child.child);
+        await Promise.race([child.exited, sleep(10_000)]);
+      }
+    }
+  }
+  const notes = [];
+  // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
+  // request line included; the pair without request lines as the second figure.
+  for (const comparison of COMPARISONS.fastify) {
+    const c = compare(comparison, results, rounds);
+    rows.push([c.label, c.rps, '', c.p99, '', '']);
+    notes.push(`${c.note}.`);
+  }
+  table(
+    `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
+    ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+    rows,
+    [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
+  );
+}
+
+async function coldStarts({ e, tools, server, quick, wanted }) {
   const reps = quick ? 2 : 5;
   const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' }));
   const rows = [];
-  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless'))) {
+  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless') && wanted(f.id))) {
     const cold = {};
     for (const withDb of [false, true]) {
       const label = `${fw.id}${withDb ? ' + postgres' : ''}`;
