@@ -6,7 +6,8 @@
  *   fastify and pg from the starter's node_modules, so versions match), both on Node 24, loaded by autocannon from a
  *   second process, against the e2e harness's PostgreSQL (test/e2e/postgres.ts) on 127.0.0.1. The starter also runs
  *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest.
- * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
+ * - The same for other frameworks, each in its own file (THROUGHPUT below: database-axum.mjs).
+ * - Lambda cold start with the database against without, for every serverless starter that offers it, under
  *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
  *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
  *   beforehand by the build half of commands.lambda.
