@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonToolchain } from './toolchains.js';
+import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const django: FrameworkRecord = {
   id: 'django',
@@ -23,4 +23,13 @@ export const django: FrameworkRecord = {
   lambdaHandler: 'config.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '192Mi', memoryLimit: '384Mi' },
   toolchain: pythonToolchain,
+  tools: pythonTools,
+  features: {
+    postgres: {
+      // Django's own migrations (invoices/migrations/, and those of the admin, auth and sessions apps).
+      commands: { migrate: '.venv/bin/python manage.py migrate' },
+      // The image's venv is on its PATH, and manage.py sits in its working directory.
+      imageMigrate: ['python', 'manage.py', 'migrate', '--no-input'],
+    },
+  },
 };

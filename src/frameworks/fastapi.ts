@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonToolchain } from './toolchains.js';
+import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const fastapi: FrameworkRecord = {
   id: 'fastapi',
@@ -23,4 +23,13 @@ export const fastapi: FrameworkRecord = {
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: pythonToolchain,
+  tools: pythonTools,
+  features: {
+    postgres: {
+      // Alembic, SQLAlchemy's own migration tool; alembic.ini points it at migrations/ and app.db's DATABASE_URL.
+      commands: { migrate: '.venv/bin/alembic upgrade head' },
+      // The image's venv is on its PATH, and alembic.ini and migrations/ sit in its working directory.
+      imageMigrate: ['alembic', 'upgrade', 'head'],
+    },
+  },
 };

@@ -1,4 +1,4 @@
-"""ASGI entry point: for an ASGI server (uvicorn, daphne), and for Mangum on AWS Lambda."""
+"""ASGI entry point, for an ASGI server (uvicorn, daphne). gunicorn and AWS Lambda serve config/wsgi.py."""
 
 import os
 

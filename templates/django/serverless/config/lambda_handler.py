@@ -1,13 +1,14 @@
-"""AWS Lambda entry point (template.yaml: Handler config.lambda_handler.handler): Django's ASGI app through Mangum."""
+"""AWS Lambda entry point (template.yaml: Handler config.lambda_handler.handler): Django's WSGI app through apig-wsgi.
 
-from typing import cast
+WSGI rather than ASGI (Mangum): Django's ASGI handler runs each request's view in a thread of its own, so a database
+connection, which Django keeps per thread, would be opened for every invocation and left behind. Through WSGI every
+invocation runs on the instance's one thread, and with CONN_MAX_AGE (config/settings.py) its connection is reused.
+"""
 
-from mangum import Mangum
-from mangum.types import ASGI
+from apig_wsgi import make_lambda_handler
 
-from config.asgi import application
+from config.wsgi import application
 
 # Built once per execution environment, during Lambda's init phase (settings, URLconf and middleware load then);
-# warm invocations reuse it. lifespan="off": Django's ASGI handler does not speak the lifespan protocol.
-# The cast: django-stubs types the ASGI scope as a dict and Mangum as a MutableMapping, the same thing at run time.
-handler = Mangum(cast(ASGI, application), lifespan="off")
+# warm invocations reuse it. HTTP API (payload 2.0) events and responses; bodies of JSON and text types as text.
+handler = make_lambda_handler(application)

@@ -1,0 +1,174 @@
+/**
+ * Section 6b for the Python starters: GET /invoices/<id> read from PostgreSQL, each starter (containers project with
+ * --database postgres, its own start command) against a bare server of the same framework, driver and server, written
+ * into the scratch folder and run with the starter's own venv (so every version matches):
+ * - FastAPI: a bare FastAPI app with one route on uvicorn (one worker, as the starter), an SQLAlchemy asyncio engine over
+ *   psycopg 3 with the starter's pool (10), and the starter's query as SQL text on a pooled connection (no ORM session,
+ *   no middleware); once with uvicorn's own access log on (one line per request, as the starter's request log), once
+ *   without.
+ * - Django: a bare Django (settings.configure, no middleware, no apps) with one view running the same query on a raw
+ *   cursor (`SELECT id, status FROM invoices WHERE id = %s`, what the starter's ORM query sends), persistent
+ *   connections as the starter's (CONN_MAX_AGE 600, health checks on), on gunicorn with the starter's 2 sync workers;
+ *   once with gunicorn's access log on, once without.
+ * Loaded by autocannon from a second process (LOAD in starters.mjs), rounds rotating the order, paired by round.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { CLI, ensureScratchTools, fmt, freshDir, MINUTE, request, sleep, table, timeToFirst200, now } from './lib.mjs';
+import { compare, LOAD, runLoad } from './starters.mjs';
+
+const BARE_FASTAPI = `"""A bare FastAPI: one route, the starter's driver and pool (SQLAlchemy asyncio over psycopg 3, 10 connections), the
+starter's query as SQL text, no middleware. ACCESS_LOG=1 turns uvicorn's access log on (one line per request)."""
+import os
+
+import uvicorn
+from fastapi import FastAPI, HTTPException
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+url = os.environ["DATABASE_URL"].replace("postgres://", "postgresql+psycopg://", 1)
+engine = create_async_engine(url, pool_size=10, max_overflow=0)
+app = FastAPI()
+
+
+@app.get("/invoices/{invoice_id}")
+async def get_invoice(invoice_id: int) -> dict[str, object]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(text("SELECT id, status FROM invoices WHERE id = :id"), {"id": invoice_id})).first()
+    if row is None:
+        raise HTTPException(404, "not found")
+    return {"id": row.id, "status": row.status}
+
+
+uvicorn.run(app, host="0.0.0.0", port=int(os.environ["PORT"]), access_log=os.environ.get("ACCESS_LOG") == "1")
+`;
+
+const BARE_DJANGO = `"""A bare Django: one view, the same query on a raw cursor, persistent connections as the starter's, no middleware."""
+import os
+
+import dj_database_url
+from django.conf import settings
+
+settings.configure(
+    DEBUG=False,
+    ALLOWED_HOSTS=["*"],
+    ROOT_URLCONF=__name__,
+    SECRET_KEY="bench-only-" + "x" * 50,
+    MIDDLEWARE=[],
+    INSTALLED_APPS=[],
+    DATABASES={"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)},
+)
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import JsonResponse  # noqa: E402
+from django.urls import path  # noqa: E402
+
+
+def invoice(request, invoice_id):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, status FROM invoices WHERE id = %s", [invoice_id])
+        row = cursor.fetchone()
+    if row is None:
+        return JsonResponse({"error": "Not Found"}, status=404)
+    return JsonResponse({"id": row[0], "status": row[1]})
+
+
+urlpatterns = [path("invoices/<int:invoice_id>", invoice)]
+application = get_wsgi_application()
+`;
+
+/** Per framework: the bare server's file and the commands of each kind (run in the starter's folder). */
+const PYTHON_BENCHES = {
+  fastapi: {
+    file: 'fastapi_bare.py',
+    source: BARE_FASTAPI,
+    commands: (bare) => ({
+      starter: 'exec .venv/bin/python -m app',
+      'bare, access log on': `ACCESS_LOG=1 exec .venv/bin/python '${bare}'`,
+      bare: `exec .venv/bin/python '${bare}'`,
+    }),
+  },
+  django: {
+    file: 'django_bare.py',
+    source: BARE_DJANGO,
+    // An empty config file: gunicorn would otherwise read the starter's ./gunicorn.conf.py.
+    commands: (bare) => {
+      const dir = path.dirname(bare);
+      const base = `exec .venv/bin/gunicorn -c '${dir}/empty.conf.py' --chdir '${dir}' -w 2 -b 0.0.0.0:$PORT`;
+      return {
+        starter: 'exec .venv/bin/gunicorn config.wsgi',
+        'bare, access log on': `${base} --access-logfile - django_bare:application`,
+        bare: `${base} django_bare:application`,
+      };
+    },
+  },
+};
+
+const COMPARED = [
+  { kind: 'starter', against: 'bare, access log on', goal: 'within -5% (a bare server with one request line, as the starter logs one)' },
+  { kind: 'starter', against: 'bare', goal: 'second figure: the bare server logs nothing' },
+];
+
+export async function databasePython({ e, server, quick, frameworks }) {
+  const scratch = ensureScratchTools();
+  const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
+  const rounds = quick ? 1 : 3;
+  for (const [id, bench] of Object.entries(PYTHON_BENCHES)) {
+    if (frameworks && !frameworks.includes(id)) continue;
+    const database = `bench_${id}`;
+    const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase(database) };
+    const root = freshDir('db-projects', id);
+    execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', id, '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+    const dir = path.join(root, 'invoice-api');
+    const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })).find((f) => f.id === id);
+    for (const command of [listed.commands.install, listed.commands.migrate]) {
+      const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+      if (r.code !== 0) throw new Error(e.describeRun(command, r));
+    }
+    const [{ id: invoiceId }] = await server.query(database, "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+    const bareDir = freshDir('db-bare', id);
+    const bare = path.join(bareDir, bench.file);
+    fs.writeFileSync(bare, bench.source);
+    fs.writeFileSync(path.join(bareDir, 'empty.conf.py'), '');
+    const commandOf = bench.commands(bare);
+    const kinds = Object.keys(commandOf);
+    const results = Object.fromEntries(kinds.map((k) => [k, []]));
+    const rows = [];
+    const logs = freshDir('db-logs', id);
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+        const port = await e.freePort();
+        const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
+        const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
+        try {
+          const url = `http://127.0.0.1:${port}/invoices/${invoiceId}`;
+          const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
+          if (up === undefined) throw new Error(`${id} ${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+          const answer = await request(url);
+          if (answer.status !== 200 || JSON.parse(answer.body).id !== invoiceId) throw new Error(`${id} ${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
+          const r = await runLoad(loadScript, scratch.autocannon, url);
+          results[kind].push(r);
+          rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
+        } finally {
+          e.killGroup(child.child);
+          await Promise.race([child.exited, sleep(10_000)]);
+        }
+      }
+    }
+    const notes = [];
+    for (const comparison of COMPARED) {
+      const c = compare(comparison, results, rounds);
+      rows.push([c.label, c.rps, '', c.p99, '', '']);
+      notes.push(`${c.note}.`);
+    }
+    table(
+      `6b (${id}). Throughput on GET /invoices/${invoiceId} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
+      ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+      rows,
+      [...notes, `bare: ${bare} (see test/bench/database-python.mjs for what it does), run with the starter's .venv; PostgreSQL from the e2e harness on 127.0.0.1.`],
+    );
+  }
+}
