@@ -24,4 +24,12 @@ export const axum: FrameworkRecord = {
   resources: { cpuRequest: '50m', memoryRequest: '32Mi', memoryLimit: '64Mi' },
   toolchain: rustToolchain,
   tools: rustTools,
+  features: {
+    postgres: {
+      // The server binary applies the migrations compiled into it (sqlx::migrate!), then exits. A debug build: the
+      // one `cargo test` reuses (CI migrates, then tests), so migrating costs no compile of its own.
+      commands: { migrate: 'cargo run -- migrate' },
+      imageMigrate: ['/usr/local/bin/server', 'migrate'],
+    },
+  },
 };

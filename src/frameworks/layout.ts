@@ -1,3 +1,4 @@
+import type { FeatureId } from '../features/types.js';
 import type { FrameworkId } from './types.js';
 
 /**
@@ -12,6 +13,8 @@ export interface StarterLayout {
   registry?: string;
   /** The tests of the routes. */
   tests: string;
+  /** Where a feature moves them (Axum's invoice routes leave src/lib.rs for src/invoices.rs with a database). */
+  features?: Partial<Record<FeatureId, Partial<Omit<StarterLayout, 'features'>>>>;
 }
 
 export const LAYOUTS: Record<FrameworkId, StarterLayout> = {
@@ -21,6 +24,6 @@ export const LAYOUTS: Record<FrameworkId, StarterLayout> = {
   django: { routes: 'invoices/views.py', registry: 'invoices/urls.py', tests: 'tests/test_api.py' },
   gin: { routes: 'internal/api/router.go', tests: 'internal/api/router_test.go' },
   echo: { routes: 'internal/api/router.go', tests: 'internal/api/router_test.go' },
-  axum: { routes: 'src/lib.rs', tests: 'tests/app.rs' },
+  axum: { routes: 'src/lib.rs', tests: 'tests/app.rs', features: { postgres: { routes: 'src/invoices.rs', registry: 'src/lib.rs' } } },
   'spring-boot': { routes: 'src/main/java/{{javaPackagePath}}/InvoiceController.java', tests: 'src/test/java/{{javaPackagePath}}/ApplicationTests.java' },
 };

@@ -45,6 +45,8 @@ const RUST_KEYWORDS = new Set([
   'build', 'deps', 'examples', 'incremental',
   // The Axum starter's own dependencies: a package of the same name makes `use tokio::...` ambiguous (E0464).
   'axum', 'tokio', 'serde', 'serde_json', 'tracing', 'tracing_subscriber', 'lambda_http', 'http_body_util', 'tower',
+  // ... that of --database postgres, and its tests' shared module (`mod common;`, tests/common/mod.rs).
+  'sqlx', 'common',
 ]);
 const JAVA_KEYWORDS = new Set(
   'abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null var record yield sealed permits java javax _'.split(' '),

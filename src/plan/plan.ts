@@ -213,7 +213,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
       // The Lambda command runs under the emulator: AGENTS.md shows it in the README's emulator line instead.
       .filter(([what]) => what !== 'lambda')
       .map(([what, command]) => ({ what: COMMAND_LABELS[what] ?? what, command })),
-    layout: fillLayout(LAYOUTS[framework.id], names),
+    layout: fillLayout(Object.assign({}, LAYOUTS[framework.id], ...features.map((id) => LAYOUTS[framework.id].features?.[id])), names),
     /** What the machine needs, oldest versions included (the README's list, and the manifests' version fields by command). */
     toolchains: [...framework.toolchain, gitToolchain].map(({ name, command, minimum }) => ({ name, command, minimum })),
     minimum: Object.fromEntries(framework.toolchain.map((t) => [t.command, t.minimum])),

@@ -134,6 +134,39 @@ describe('add database postgres', () => {
     for (const file of ['internal/api/router.go', 'k8s/deployment.yaml', 'cmd/server/main.go', 'go.mod']) expect(fs.readFileSync(at(file), 'utf8'), file).not.toContain('<<<<<<<');
   });
 
+  it('adds it to an edited Axum project: sqlx, src/db.rs and the migrations merged in beside the edits', async () => {
+    const { project } = await generated('svc', '--framework', 'axum', '--deploy', 'serverless');
+    const at = (rel: string) => path.join(project, rel);
+    fs.appendFileSync(at('src/lib.rs'), '\n/// Ours.\npub fn version() -> &\'static str {\n    "user-1"\n}\n');
+    edit(at('Cargo.toml'), '[dev-dependencies]\n', '[dev-dependencies]\npretty_assertions = "1" # user-2\n');
+    fs.writeFileSync(at('src/extra.rs'), '// user-3\n');
+    git(project, 'add', '-A');
+    git(project, 'commit', '-qm', 'user edits');
+
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcomes = Object.fromEntries((JSON.parse(run.stdout).outcomes as { path: string; action: string }[]).map((o) => [o.path, o.action]));
+    expect(outcomes).toMatchObject({
+      'src/lib.rs': 'merged',
+      'Cargo.toml': 'merged',
+      'src/db.rs': 'added',
+      'src/invoices.rs': 'added',
+      'build.rs': 'added',
+      'migrations/20261201000000_create_invoices.sql': 'added',
+      'tests/app.rs': 'updated',
+      'tests/lambda.rs': 'updated',
+      'template.yaml': 'updated',
+    });
+    const lib = fs.readFileSync(at('src/lib.rs'), 'utf8');
+    expect(lib).toContain('"user-1"');
+    expect(lib).toContain('pub fn app(pool: PgPool) -> Router {');
+    const manifest = fs.readFileSync(at('Cargo.toml'), 'utf8');
+    expect(manifest).toContain('pretty_assertions = "1" # user-2');
+    expect(manifest).toMatch(/^sqlx = \{ version = "0\.8\.\d+"/m);
+    expect(fs.readFileSync(at('src/extra.rs'), 'utf8')).toBe('// user-3\n');
+    expect(fs.readFileSync(at('template.yaml'), 'utf8')).toContain('NoEcho: true');
+  });
+
   it('refuses, with exit 2 and nothing changed, a project that has it already or a framework without it', async () => {
     const withIt = await generated('api', '--framework', 'fastify', '--database', 'postgres');
     const again = await cli(withIt.project, 'add', 'database', 'postgres');

@@ -128,7 +128,8 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
     it(`creates the schema with its commands.migrate (${migrate}), and a second run changes nothing`, async () => {
       await installed;
       for (const round of [1, 2]) {
-        const result = await runShell(migrate, { cwd: project, env: env(), timeoutMs: 5 * MINUTE });
+        // 15 minutes, as for the tests: for a compiled starter (cargo, Maven) migrate is the first command that builds.
+        const result = await runShell(migrate, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
         expect(result.code, `round ${round}: ${describeRun(migrate, result)}`).toBe(0);
       }
       const columns = await server.query(database, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'invoices' ORDER BY column_name");
