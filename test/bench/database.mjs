@@ -5,7 +5,9 @@
  *   node-postgres Pool of the same size running the same query (files written into the scratch folder, importing
  *   fastify and pg from the starter's node_modules, so versions match), both on Node 24, loaded by autocannon from a
  *   second process, against the e2e harness's PostgreSQL (test/e2e/postgres.ts) on 127.0.0.1. The starter also runs
- *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest.
+ *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest. The
+ *   other frameworks' pairs are in their own files (database-spring-boot.mjs: the starter against a bare Spring Boot
+ *   with JdbcTemplate on the same pool and driver).
  * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
  *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
  *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
@@ -114,6 +116,8 @@ export async function database({ quick }) {
       rows,
       [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
     );
+    // The other frameworks' comparisons, each in its own file (test/bench/database-<framework>.mjs).
+    await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
     await coldStarts({ e, tools, server, quick });
   } finally {
     await server.close();
