@@ -145,6 +145,7 @@ function listCommand(args: ParsedArgs, io: Io): number {
     // With the commands the offered features add (`migrate`), which run only in a project that has the feature.
     commands: commandsFor(f, 'npm', offeredFeatures(f)),
     toolchain: f.toolchain.map(({ name, command, minimum }) => ({ name, command, minimum })),
+    tools: f.tools.map(({ name, command, neededBy }) => ({ name, command, neededBy })),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
   const lines = frameworks.map(

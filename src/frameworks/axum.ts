@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { rustToolchain } from './toolchains.js';
+import { rustToolchain, rustTools } from './toolchains.js';
 
 export const axum: FrameworkRecord = {
   id: 'axum',
@@ -16,11 +16,12 @@ export const axum: FrameworkRecord = {
     test: 'cargo test',
     lint: 'cargo fmt --check && cargo clippy --all-targets --all-features -- -D warnings',
     start: 'cargo run --release',
-    // RUST_TARGET= builds the `bootstrap` for this machine (the deploy build cross-compiles for arm64 with cargo-lambda).
-    lambda:
-      'make build-ApiFunction RUST_TARGET= ARTIFACTS_DIR="$PWD/.aws-sam/build/ApiFunction" >&2 && cd .aws-sam/build/ApiFunction && export LAMBDA_TASK_ROOT="$PWD" && exec ./bootstrap',
+    // The build for this machine (the deploy build cross-compiles for arm64 with cargo-lambda) and the bootstrap's
+    // start, in one script the README names (scripts/lambda-runtime.sh).
+    lambda: 'sh scripts/lambda-runtime.sh',
   },
   lambdaHandler: 'bootstrap',
   resources: { cpuRequest: '50m', memoryRequest: '32Mi', memoryLimit: '64Mi' },
   toolchain: rustToolchain,
+  tools: rustTools,
 };

@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonToolchain } from './toolchains.js';
+import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const django: FrameworkRecord = {
   id: 'django',
@@ -23,4 +23,5 @@ export const django: FrameworkRecord = {
   lambdaHandler: 'config.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '192Mi', memoryLimit: '384Mi' },
   toolchain: pythonToolchain,
+  tools: pythonTools,
 };

@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonToolchain } from './toolchains.js';
+import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const fastapi: FrameworkRecord = {
   id: 'fastapi',
@@ -23,4 +23,5 @@ export const fastapi: FrameworkRecord = {
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: pythonToolchain,
+  tools: pythonTools,
 };

@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { nodeToolchain } from './toolchains.js';
+import { nodeToolchain, nodeTools } from './toolchains.js';
 
 export const nestjs: FrameworkRecord = {
   id: 'nestjs',
@@ -14,8 +14,11 @@ export const nestjs: FrameworkRecord = {
   commands: {
     install: 'npm install',
     test: 'npm test',
-    // The TypeScript compiler's strict type check, the one checker these starters have so far.
-    lint: 'npm run typecheck',
+    // Biome lints and formats in one fast tool that needs no TypeScript API (so no typescript-eslint/TypeScript version
+    // lock-step); tsc type-checks. One script runs both; `npm run format` rewrites. Its useImportType rule is off
+    // (templates/_node/base/biome.json): Nest's injection reads constructor parameter types at run time
+    // (emitDecoratorMetadata), so an `import type` of a service breaks it; tsc's verbatimModuleSyntax covers Fastify.
+    lint: 'npm run lint',
     start: 'npm run build && npm start',
     // The build and the runtime interface client, in one script the README names (templates/_node/serverless/scripts).
     lambda: 'sh scripts/lambda-runtime.sh',
@@ -23,6 +26,7 @@ export const nestjs: FrameworkRecord = {
   lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: nodeToolchain,
+  tools: nodeTools,
   features: {
     postgres: {
       commands: { migrate: 'npm run migrate' },

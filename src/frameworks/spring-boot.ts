@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { jvmToolchain } from './toolchains.js';
+import { jvmToolchain, jvmTools } from './toolchains.js';
 
 export const springBoot: FrameworkRecord = {
   id: 'spring-boot',
@@ -26,6 +26,7 @@ export const springBoot: FrameworkRecord = {
   lambdaHandler: '{{javaPackage}}.StreamLambdaHandler::handleRequest',
   resources: { cpuRequest: '250m', memoryRequest: '384Mi', memoryLimit: '768Mi' },
   toolchain: jvmToolchain,
+  tools: jvmTools,
   features: {
     postgres: {
       // Flyway does not run at the server's start (Boot's default is switched off, README.md says why): the same jar

@@ -1,4 +1,4 @@
-import type { Toolchain } from './types.js';
+import type { CommandTool, Toolchain } from './types.js';
 
 /**
  * What each ecosystem's starters need on the machine, with the oldest version they work with. Bootstrap checks these
@@ -64,3 +64,40 @@ export const pythonToolchain: readonly Toolchain[] = [python];
 export const goToolchain: readonly Toolchain[] = [go];
 export const rustToolchain: readonly Toolchain[] = [rust];
 export const jvmToolchain: readonly Toolchain[] = [jdk];
+
+// Programs the lint and Lambda commands run (CommandTool): named in each README, not checked by bootstrap.
+
+/** Every serverless starter's Makefile is its SAM build (`BuildMethod: makefile`); the local Lambda run uses it too. */
+export const make: CommandTool = {
+  name: 'make',
+  command: 'make',
+  neededBy: ['lambda'],
+  hint: 'from your system\'s packages (build-essential on Debian and Ubuntu, the Xcode command line tools on macOS)',
+};
+export const awsLambdaRie: CommandTool = {
+  name: "AWS's Lambda Runtime Interface Emulator",
+  command: 'aws-lambda-rie',
+  neededBy: ['lambda'],
+  hint: 'go install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@latest, or a binary from its GitHub releases',
+};
+/** Lambda's Node runtime runs the handler with it; locally it is a global npm package. */
+export const awsLambdaRicNode: CommandTool = {
+  name: 'the Lambda runtime interface client for Node.js',
+  command: 'aws-lambda-ric',
+  neededBy: ['lambda'],
+  hint: 'npm install --global aws-lambda-ric (a native addon: node-gyp needs python3, make and a C++ compiler)',
+};
+/** The version CI installs (ci-setup-go.hbs) and the e2e suite runs (.ci/install-tools.sh). */
+export const golangciLint: CommandTool = {
+  name: 'golangci-lint v2',
+  command: 'golangci-lint',
+  neededBy: ['lint'],
+  hint: 'go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 (the version CI runs), or see golangci-lint.run',
+};
+
+const lambdaTools: readonly CommandTool[] = [make, awsLambdaRie];
+export const nodeTools: readonly CommandTool[] = [...lambdaTools, awsLambdaRicNode];
+export const pythonTools: readonly CommandTool[] = lambdaTools;
+export const goTools: readonly CommandTool[] = [golangciLint, ...lambdaTools];
+export const rustTools: readonly CommandTool[] = lambdaTools;
+export const jvmTools: readonly CommandTool[] = lambdaTools;

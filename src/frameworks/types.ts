@@ -51,6 +51,21 @@ export interface Toolchain {
   hint: string;
 }
 
+/**
+ * A program some of a starter's commands run that its toolchain does not bring: a linter, or what runs the function
+ * locally the way Lambda does. Bootstrap does not need them, so nothing checks them; the README names each, and the
+ * e2e suite runs the README's commands with only what the README names on PATH.
+ */
+export interface CommandTool {
+  /** As people call it. */
+  name: string;
+  command: string;
+  /** The starter's commands that run it; `lambda` exists only in serverless projects. */
+  neededBy: readonly ('lint' | 'lambda')[];
+  /** Where to get it, as the end of a sentence. */
+  hint: string;
+}
+
 export interface FrameworkRecord {
   id: FrameworkId;
   name: string;
@@ -66,6 +81,8 @@ export interface FrameworkRecord {
   deployTargets: readonly DeployTarget[];
   commands: FrameworkCommands;
   toolchain: readonly Toolchain[];
+  /** What its lint and Lambda commands run beyond the toolchain (make, the emulator, golangci-lint). */
+  tools: readonly CommandTool[];
   /** The Handler template.yaml names (also shown in the README); `{{javaPackage}}`-style names are filled from the project names. The e2e suite reads it back from template.yaml. */
   lambdaHandler: string;
   /** Kubernetes resource requests and limits; runtimes differ by an order of magnitude (a JVM is not a Go binary). */

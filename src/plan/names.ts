@@ -59,7 +59,11 @@ const NPM_RESERVED = new Set([
 /** The Python starters' dependencies (PEP 503 normalised): a project of the same name cannot depend on them. */
 const PYTHON_RESERVED = new Set(['fastapi', 'uvicorn', 'mangum', 'httpx', 'httpx2', 'pytest', 'pytest-django', 'django', 'gunicorn', 'setuptools', 'pip', 'wheel', 'starlette', 'pydantic', 'ruff', 'mypy', 'django-stubs']);
 /** The Go starters' modules: the main module cannot have the path of a module it requires. */
-const GO_RESERVED = new Set(['github.com/gin-gonic/gin', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v5', 'github.com/aws/aws-lambda-go', 'golang.org/x/time']);
+const GO_RESERVED = new Set([
+  'github.com/gin-gonic/gin', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v5', 'github.com/aws/aws-lambda-go', 'golang.org/x/time',
+  // ... and those of --database postgres.
+  'github.com/jackc/pgx/v5', 'github.com/pressly/goose/v3',
+]);
 /** Bytes a folder name may have: NAME_MAX is 255, and the writer's temporary sibling adds 27 to the name. */
 const MAX_FOLDER_BYTES = 200;
 

@@ -11,7 +11,7 @@ import { chosenFeatures, featureFlags, getFeature, unofferedFeature } from '../f
 import { getFramework } from '../frameworks/index.js';
 import { LAYOUTS, type StarterLayout } from '../frameworks/layout.js';
 import { git as gitToolchain } from '../frameworks/toolchains.js';
-import type { FrameworkRecord } from '../frameworks/types.js';
+import type { CommandTool, DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
 import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
@@ -147,6 +147,17 @@ export function lambdaHandlerFor(framework: FrameworkRecord, names: ProjectNames
 }
 
 /** What each of a record's commands does, in AGENTS.md's words. */
+/** Which of the commands a CommandTool can be needed by exist in a project of each deploy target. */
+const COMMANDS_OF_DEPLOY: Record<DeployTarget, readonly CommandTool['neededBy'][number][]> = {
+  containers: ['lint'],
+  serverless: ['lint', 'lambda'],
+};
+/** How the README says what a tool is for. */
+const TOOL_USES: Record<CommandTool['neededBy'][number], string> = {
+  lint: 'the linters',
+  lambda: 'running the function locally as Lambda runs it',
+};
+
 const COMMAND_LABELS: Record<string, string> = {
   install: 'Install the dependencies',
   test: 'Run the tests',
@@ -206,5 +217,9 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     /** What the machine needs, oldest versions included (the README's list, and the manifests' version fields by command). */
     toolchains: [...framework.toolchain, gitToolchain].map(({ name, command, minimum }) => ({ name, command, minimum })),
     minimum: Object.fromEntries(framework.toolchain.map((t) => [t.command, t.minimum])),
+    /** The programs the project's lint and Lambda commands run beyond the toolchain (README, AGENTS.md). */
+    tools: framework.tools
+      .filter((tool) => tool.neededBy.some((command) => COMMANDS_OF_DEPLOY[answers.deploy].includes(command)))
+      .map(({ name, command, neededBy, hint }) => ({ name, command, hint, neededBy: neededBy.map((c) => TOOL_USES[c]).join(' and ') })),
   };
 }

@@ -5,13 +5,11 @@
  *   node-postgres Pool of the same size running the same query (files written into the scratch folder, importing
  *   fastify and pg from the starter's node_modules, so versions match), both on Node 24, loaded by autocannon from a
  *   second process, against the e2e harness's PostgreSQL (test/e2e/postgres.ts) on 127.0.0.1. The starter also runs
- *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest. The
- *   other frameworks' pairs are in their own files (database-spring-boot.mjs: the starter against a bare Spring Boot
- *   with JdbcTemplate on the same pool and driver).
+ *   with its request lines off (LOG_LEVEL=warn), splitting its gap into the contract's log line and the rest.
  * - Lambda cold start with the database against without, for the Fastify and NestJS serverless starters under
  *   aws-lambda-rie: from spawning the emulator to the answer of the first GET /invoices/<id> (payload 2.0), which with
  *   the database is read from it, so the figure holds the driver's import and the connection; the artifact built once
- *   beforehand by the build half of commands.lambda.
+ *   beforehand by the build step of commands.lambda (LAMBDA_STEPS=build).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
 import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
+import { lambdaSteps } from './lambda.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
 // default), the starter's query, logger ${logger ? 'on (Fastify\'s own request logging)' : 'off'}; fastify and pg come from the starter's node_modules (the cwd).
@@ -38,97 +37,103 @@ app.get('/invoices/:id', async (request, reply) => {
 await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
 `;
 
-export async function database({ quick }) {
+export async function database({ quick, frameworks }) {
   const e = await e2e();
   const tools = e.requireTools();
   const scratch = ensureScratchTools();
+  // --frameworks narrows the section to those starters' rows (6a and the Fastify rows are Fastify's).
+  const only = (...ids) => !frameworks || ids.some((id) => frameworks.includes(id));
 
   // ---- generation
-  const pairs = quick ? 4 : 10;
-  const gen = await generationPairs({ oursNode: tools.node24, viteNode: tools.node24, tools: scratch, pairs, prefix: 'db-', extraArgs: ['--database', 'postgres'] });
-  table(
-    `6a. Generation with --database postgres, ${pairs} pairs on Node 24 (ours/vite ratio per pair; median: the median of the pair ratios)`,
-    ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
-    [...gen.rows, gen.medianRow],
-    [`ours: create-backend-fit app --framework fastify --deploy containers --database postgres --yes --no-install --no-git; vite: create-vite app --template react-ts --no-interactive --no-immediate; both on Node 24, each run in a fresh folder, wall time from spawn to exit`],
-  );
+  if (only('fastify')) {
+    const pairs = quick ? 4 : 10;
+    const gen = await generationPairs({ oursNode: tools.node24, viteNode: tools.node24, tools: scratch, pairs, prefix: 'db-', extraArgs: ['--database', 'postgres'] });
+    table(
+      `6a. Generation with --database postgres, ${pairs} pairs on Node 24 (ours/vite ratio per pair; median: the median of the pair ratios)`,
+      ['run', 'create-backend-fit ms', 'create-vite ms', 'ours/vite'],
+      [...gen.rows, gen.medianRow],
+      [`ours: create-backend-fit app --framework fastify --deploy containers --database postgres --yes --no-install --no-git; vite: create-vite app --template react-ts --no-interactive --no-immediate; both on Node 24, each run in a fresh folder, wall time from spawn to exit`],
+    );
+  }
 
   // ---- throughput
   const server = await e.startPostgres();
   try {
-    const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
-    const root = freshDir('db-projects');
-    execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'fastify', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
-    const dir = path.join(root, 'invoice-api');
-    for (const command of ['npm install --no-audit --no-fund', 'npm run migrate', 'npm run build']) {
-      const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
-      if (r.code !== 0) throw new Error(e.describeRun(command, r));
-    }
-    const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
-    const bareDir = freshDir('db-bare');
-    const bare = path.join(bareDir, 'fastify-pg-bare.mjs');
-    const bareLogged = path.join(bareDir, 'fastify-pg-bare-logged.mjs');
-    fs.writeFileSync(bare, bareFastifyPg(false));
-    fs.writeFileSync(bareLogged, bareFastifyPg(true));
-    const commandOf = {
-      'bare, Fastify logger on': `exec '${tools.node24}' '${bareLogged}'`,
-      starter: `exec '${tools.node24}' dist/server.js`,
-      bare: `exec '${tools.node24}' '${bare}'`,
-      'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
-    };
-    const kinds = Object.keys(commandOf);
-    const results = Object.fromEntries(kinds.map((k) => [k, []]));
-    const rows = [];
-    const rounds = quick ? 1 : 3;
-    const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
-    const logs = freshDir('db-logs');
-    for (let round = 0; round < rounds; round++) {
-      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-        const port = await e.freePort();
-        const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-        const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
-        try {
-          const url = `http://127.0.0.1:${port}/invoices/${id}`;
-          const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
-          if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-          const answer = await request(url);
-          if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-          const r = await runLoad(loadScript, scratch.autocannon, url);
-          results[kind].push(r);
-          rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-        } finally {
-          e.killGroup(child.child);
-          await Promise.race([child.exited, sleep(10_000)]);
+    if (only('gin', 'echo')) await (await import('./database-go.mjs')).databaseGo({ e, scratch, server, quick });
+    if (only('spring-boot')) await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
+    if (only('fastify')) {
+      const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
+      const root = freshDir('db-projects');
+      execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'fastify', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+      const dir = path.join(root, 'invoice-api');
+      for (const command of ['npm install --no-audit --no-fund', 'npm run migrate', 'npm run build']) {
+        const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+        if (r.code !== 0) throw new Error(e.describeRun(command, r));
+      }
+      const [{ id }] = await server.query('bench_fastify', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+      const bareDir = freshDir('db-bare');
+      const bare = path.join(bareDir, 'fastify-pg-bare.mjs');
+      const bareLogged = path.join(bareDir, 'fastify-pg-bare-logged.mjs');
+      fs.writeFileSync(bare, bareFastifyPg(false));
+      fs.writeFileSync(bareLogged, bareFastifyPg(true));
+      const commandOf = {
+        'bare, Fastify logger on': `exec '${tools.node24}' '${bareLogged}'`,
+        starter: `exec '${tools.node24}' dist/server.js`,
+        bare: `exec '${tools.node24}' '${bare}'`,
+        'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
+      };
+      const kinds = Object.keys(commandOf);
+      const results = Object.fromEntries(kinds.map((k) => [k, []]));
+      const rows = [];
+      const rounds = quick ? 1 : 3;
+      const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
+      const logs = freshDir('db-logs');
+      for (let round = 0; round < rounds; round++) {
+        for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+          const port = await e.freePort();
+          const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
+          const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
+          try {
+            const url = `http://127.0.0.1:${port}/invoices/${id}`;
+            const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
+            if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+            const answer = await request(url);
+            if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
+            const r = await runLoad(loadScript, scratch.autocannon, url);
+            results[kind].push(r);
+            rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
+          } finally {
+            e.killGroup(child.child);
+            await Promise.race([child.exited, sleep(10_000)]);
+          }
         }
       }
+      const notes = [];
+      // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
+      // request line included; the pair without request lines as the second figure.
+      for (const comparison of COMPARISONS.fastify) {
+        const c = compare(comparison, results, rounds);
+        rows.push([c.label, c.rps, '', c.p99, '', '']);
+        notes.push(`${c.note}.`);
+      }
+      table(
+        `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
+        ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+        rows,
+        [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
+      );
     }
-    const notes = [];
-    // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
-    // request line included; the pair without request lines as the second figure.
-    for (const comparison of COMPARISONS.fastify) {
-      const c = compare(comparison, results, rounds);
-      rows.push([c.label, c.rps, '', c.p99, '', '']);
-      notes.push(`${c.note}.`);
-    }
-    table(
-      `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-      ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
-      rows,
-      [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
-    );
-    // The other frameworks' comparisons, each in its own file (test/bench/database-<framework>.mjs).
-    await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
-    await coldStarts({ e, tools, server, quick });
+    await coldStarts({ e, tools, server, quick, only });
   } finally {
     await server.close();
   }
 }
 
-async function coldStarts({ e, tools, server, quick }) {
+async function coldStarts({ e, tools, server, quick, only }) {
   const reps = quick ? 2 : 5;
   const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' }));
   const rows = [];
-  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless'))) {
+  for (const fw of listed.filter((f) => f.features.includes('postgres') && f.deployTargets.includes('serverless') && only(f.id))) {
     const cold = {};
     for (const withDb of [false, true]) {
       const label = `${fw.id}${withDb ? ' + postgres' : ''}`;
@@ -137,10 +142,9 @@ async function coldStarts({ e, tools, server, quick }) {
       const root = freshDir('db-lambda', `${fw.id}-${withDb ? 'db' : 'none'}`);
       execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
       const dir = path.join(root, 'invoice-api');
-      const cut = fw.commands.lambda.lastIndexOf(' && cd ');
-      if (cut < 0) throw new Error(`${fw.id}: commands.lambda (${fw.commands.lambda}) builds and starts in one script: its start cannot be timed apart from the build yet`);
+      const steps = lambdaSteps(fw.commands.lambda, dir);
       const fn = e.readSamFunction(path.join(dir, 'template.yaml'));
-      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), fw.commands.lambda.slice(0, cut)]) {
+      for (const command of [fw.commands.install, ...(withDb ? [fw.commands.migrate] : []), steps.build]) {
         const r = await e.runShell(command, { cwd: dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
         if (r.code !== 0) throw new Error(`${label}: ${e.describeRun(command, r)}`);
       }
@@ -155,7 +159,7 @@ async function coldStarts({ e, tools, server, quick }) {
         const t0 = now();
         const rie = e.startProcess(
           tools.awsLambdaRie,
-          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', fw.commands.lambda.slice(cut + 4), fn.handler],
+          ['--runtime-interface-emulator-address', `127.0.0.1:${apiPort}`, '--runtime-api-address', `127.0.0.1:${runtimePort}`, 'sh', '-c', steps.run, fn.handler],
           { cwd: dir, env: { ...env, AWS_LAMBDA_FUNCTION_TIMEOUT: '60' } },
         );
         try {

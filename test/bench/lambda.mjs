@@ -2,11 +2,12 @@
  * Section 5: each serverless starter's Lambda function under AWS's Runtime Interface Emulator (aws-lambda-rie),
  * beside a hello-world function of the same runtime, built and measured the same way in the same run.
  *
- * `commands.lambda` is "<build> && cd .aws-sam/build/ApiFunction && ... exec <runtime>". The build half runs once,
- * outside the timing; the run half (from the last ` && cd `) runs under the emulator, with the Handler that
+ * `commands.lambda` is the starter's scripts/lambda-runtime.sh, which builds the artifact into
+ * .aws-sam/build/ApiFunction and then starts the runtime in it; `LAMBDA_STEPS=build` and `LAMBDA_STEPS=run` run one
+ * step each. The build runs once, outside the timing; the run step runs under the emulator, with the Handler that
  * template.yaml names. A hello-world gets the same layout (.aws-sam/build/ApiFunction, plus links to the starter's
- * runtime pieces: the awslambdaric venv, the Java RIC jars) and runs under the very same run half of its starter's
- * command, so the runtime, its flags and the emulator are identical and only the function differs.
+ * runtime pieces: the awslambdaric venv, the Java RIC jars) and runs under the very same run step of its starter's
+ * script, so the runtime, its flags and the emulator are identical and only the function differs.
  *
  * The artifact's files are re-dated 1980-01-01 after the build, as they arrive on Lambda from SAM's zip.
  * Cold start: from spawning the emulator (which starts the runtime) to the answer of the first invocation
@@ -71,25 +72,16 @@ export async function lambda({ frameworks, quick }) {
     }
     try {
       const fn = e.readSamFunction(path.join(p.dir, 'template.yaml'));
-      const command = fw.commands.lambda;
-      const cut = command.lastIndexOf(' && cd ');
-      // A script (scripts/lambda-runtime.sh) builds and starts in one: timed whole, every cold start would include
-      // the build. Refused here rather than printed as a cold start.
-      if (cut < 0) throw new Error(`commands.lambda (${command}) builds and starts in one script: its start cannot be timed apart from the build yet`);
-      const build = cut > 0 ? command.slice(0, cut) : undefined;
-      const run = cut > 0 ? command.slice(cut + 4) : command;
-      let buildMs;
-      if (build) {
-        process.stderr.write(`[bench] ${fw.id}: lambda build: ${build}\n`);
-        const t0 = now();
-        const r = await e.runShell(build, { cwd: p.dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
-        buildMs = now() - t0;
-        if (r.code !== 0) throw new Error(e.describeRun(build, r));
-      }
-      dateAsDeployed(artifactDir(p.dir, run));
+      const { build, run } = lambdaSteps(fw.commands.lambda, p.dir);
+      process.stderr.write(`[bench] ${fw.id}: lambda build: ${build}\n`);
+      const t0 = now();
+      const r = await e.runShell(build, { cwd: p.dir, env: { ...env, _HANDLER: fn.handler }, timeoutMs: 15 * MINUTE });
+      const buildMs = now() - t0;
+      if (r.code !== 0) throw new Error(e.describeRun(build, r));
+      dateAsDeployed(path.join(p.dir, ARTIFACT));
       process.stderr.write(`[bench] ${fw.id}: measuring under aws-lambda-rie\n`);
       const m = await measure(fw.id, p.dir, run, fn.handler);
-      results.push({ fw, m, buildMs, split: Boolean(build), runtime: fn.runtime });
+      results.push({ fw, m, buildMs, runtime: fn.runtime });
       if (!byLanguage.has(fw.language)) byLanguage.set(fw.language, { project: p, run, runtime: fn.runtime });
     } catch (error) {
       process.stderr.write(`[bench] ${fw.id}: ${error.message}\n`);
@@ -103,7 +95,7 @@ export async function lambda({ frameworks, quick }) {
     try {
       process.stderr.write(`[bench] hello-world (${language}): build\n`);
       const hello = await buildHello(language, project.dir, e, env);
-      dateAsDeployed(artifactDir(hello.dir, run));
+      dateAsDeployed(path.join(hello.dir, ARTIFACT));
       const m = await measure(`hello-${language}`, hello.dir, run, hello.handler);
       hellos.set(language, { m, what: hello.what, runtime });
     } catch (error) {
@@ -130,8 +122,8 @@ export async function lambda({ frameworks, quick }) {
     rows,
     [
       ...problems.map((p) => `NOT MEASURED ${p}`),
-      'cold: spawn of aws-lambda-rie (which starts the runtime with the run half of commands.lambda) to the answer of the first invocation;',
-      '  the build half (everything before the last ` && cd `: make build-ApiFunction, the RIC venv/jars) ran once before, untimed (last column).',
+      'cold: spawn of aws-lambda-rie (which starts the runtime with LAMBDA_STEPS=run of scripts/lambda-runtime.sh) to the answer of the first',
+      '  invocation; its build step (LAMBDA_STEPS=build: make build-ApiFunction, the RIC venv/jars) ran once before, untimed (last column).',
       'warm: one invocation at a time after the cold one, API Gateway HTTP API 2.0 events; ms from POST to response, over a fresh connection.',
       'artifact: every file re-dated 1980-01-01 after the build, as in the zip `sam deploy` uploads (so mtime-checked caches behave as on Lambda).',
       'RSS: peak of the summed VmHWM of the runtime process tree (the emulator excluded), sampled every 20 ms. Goal: cold within 2x of hello.',
@@ -142,11 +134,15 @@ export async function lambda({ frameworks, quick }) {
   );
 }
 
-/** The folder the run half starts the function in (`cd .aws-sam/build/ApiFunction && ...`). */
-function artifactDir(projectDir, run) {
-  const m = /^cd (\S+) &&/.exec(run);
-  if (!m) throw new Error(`the run half of commands.lambda does not start with "cd <artifact> &&": ${run}`);
-  return path.resolve(projectDir, m[1]);
+/**
+ * The two steps of commands.lambda (`sh scripts/lambda-runtime.sh`), with the script's path made absolute so a
+ * hello-world folder runs its starter's very script.
+ */
+export function lambdaSteps(command, projectDir) {
+  const m = /^sh (scripts\/lambda-runtime\.sh)$/.exec(command);
+  if (!m) throw new Error(`commands.lambda is "${command}", not "sh scripts/lambda-runtime.sh" (whose LAMBDA_STEPS this bench uses)`);
+  const script = JSON.stringify(path.join(projectDir, m[1]));
+  return { build: `LAMBDA_STEPS=build sh ${script}`, run: `LAMBDA_STEPS=run sh ${script}` };
 }
 
 /**

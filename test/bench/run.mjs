@@ -53,7 +53,7 @@ for (const section of only) {
     if (section === 'package') await (await import('./package.mjs')).packageFootprint({ runs: quick ? 1 : 3 });
     if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick });
     if (section === 'lambda') await (await import('./lambda.mjs')).lambda({ frameworks, quick });
-    if (section === 'database') await (await import('./database.mjs')).database({ quick });
+    if (section === 'database') await (await import('./database.mjs')).database({ quick, frameworks });
     console.log(`  (section ${section}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failed = true;

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { offeredFeatures } from '../../src/features/index.js';
+import { frameworks } from '../../src/frameworks/index.js';
 import { cli, tempDir, tree } from './helpers.js';
 
 const made: string[] = [];
@@ -58,7 +60,7 @@ describe('add database postgres', () => {
     const at = (rel: string) => path.join(project, rel);
     // Edits the feature's changes merge with ...
     edit(at('src/app.ts'), "  app.get('/healthz', async () => ({ status: 'ok' }));\n", "  app.get('/healthz', async () => ({ status: 'ok' }));\n  app.get('/version', async () => ({ version: 'user-1' }));\n");
-    edit(at('package.json'), '    "typecheck": "tsc -p tsconfig.json --noEmit"\n', '    "typecheck": "tsc -p tsconfig.json --noEmit",\n    "lint": "echo user-lint"\n');
+    edit(at('package.json'), '    "format": "biome check --write ."\n', '    "format": "biome check --write .",\n    "seed": "echo user-seed"\n');
     fs.appendFileSync(at('README.md'), '\n## Our team\n\nOn call: user-2.\n');
     fs.writeFileSync(at('src/extra.ts'), 'export const mine = "user-3";\n');
     // ... and one it clashes with: the readiness probe the feature moves to /readyz.
@@ -85,7 +87,7 @@ describe('add database postgres', () => {
     expect(app).toContain("app.get('/version', async () => ({ version: 'user-1' }));");
     expect(app).toContain('invoiceRoutes(app, db);');
     const manifest = JSON.parse(fs.readFileSync(at('package.json'), 'utf8'));
-    expect(manifest.scripts.lint).toBe('echo user-lint');
+    expect(manifest.scripts.seed).toBe('echo user-seed');
     expect(manifest.dependencies.pg).toBeDefined();
     expect(manifest.scripts.migrate).toBeDefined();
     expect(fs.readFileSync(at('README.md'), 'utf8')).toMatch(/## Database[\s\S]*On call: user-2\./);
@@ -102,15 +104,46 @@ describe('add database postgres', () => {
     expect(run.stdout).not.toMatch(/"status": "done"/);
   });
 
+  it('adds it to an edited Gin project: the Go layers merge with a route and a replica count of the user\'s', async () => {
+    const { project } = await generated('svc', '--framework', 'gin');
+    const at = (rel: string) => path.join(project, rel);
+    const healthz = '\tr.GET("/healthz", func(c *gin.Context) {\n';
+    edit(at('internal/api/router.go'), healthz, `\tr.GET("/version", func(c *gin.Context) {\n\t\tc.JSON(http.StatusOK, gin.H{"version": "user-1"})\n\t})\n${healthz}`);
+    edit(at('k8s/deployment.yaml'), 'replicas: 2', 'replicas: 3');
+    git(project, 'commit', '-qam', 'user edits');
+
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcomes = Object.fromEntries((JSON.parse(run.stdout).outcomes as { path: string; action: string }[]).map((o) => [o.path, o.action]));
+    expect(outcomes).toMatchObject({
+      'internal/api/router.go': 'merged',
+      'k8s/deployment.yaml': 'merged',
+      'internal/api/invoices.go': 'added',
+      'internal/invoices/invoices.go': 'added',
+      'migrations/20251201000000_create_invoices.sql': 'added',
+      'go.mod': 'updated',
+    });
+    const router = fs.readFileSync(at('internal/api/router.go'), 'utf8');
+    expect(router).toContain('gin.H{"version": "user-1"}');
+    expect(router).toContain('func NewRouter(logger *slog.Logger, repo invoices.Repository) *gin.Engine {');
+    expect(router).toContain('r.POST("/invoices", createInvoice(repo))');
+    const deployment = fs.readFileSync(at('k8s/deployment.yaml'), 'utf8');
+    expect(deployment).toContain('replicas: 3');
+    expect(deployment).toContain('path: /readyz');
+    expect(fs.readFileSync(at('go.mod'), 'utf8')).toMatch(/github\.com\/jackc\/pgx\/v5 v5\.\d+\.\d+/);
+    for (const file of ['internal/api/router.go', 'k8s/deployment.yaml', 'cmd/server/main.go', 'go.mod']) expect(fs.readFileSync(at(file), 'utf8'), file).not.toContain('<<<<<<<');
+  });
+
   it('refuses, with exit 2 and nothing changed, a project that has it already or a framework without it', async () => {
     const withIt = await generated('api', '--framework', 'fastify', '--database', 'postgres');
     const again = await cli(withIt.project, 'add', 'database', 'postgres');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has PostgreSQL/);
-    const gin = await generated('svc', '--framework', 'gin');
-    const refused = await cli(gin.project, 'add', 'database', 'postgres');
+    const without = frameworks.find((f) => !offeredFeatures(f).includes('postgres'))!;
+    const other = await generated('svc', '--framework', without.id);
+    const refused = await cli(other.project, 'add', 'database', 'postgres');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/Gin has no PostgreSQL starter yet/);
-    expect(git(gin.project, 'status', '--porcelain')).toBe('');
+    expect(refused.stderr).toContain(`${without.name} has no PostgreSQL starter yet`);
+    expect(git(other.project, 'status', '--porcelain')).toBe('');
   });
 });

@@ -5,7 +5,7 @@
  * shared/CONTRACT.md's "With a database", an invoice surviving a restart, 50 concurrent POSTs, statuses stored
  * verbatim, and the database stopped (503, /healthz 200) and started again (right answers, same data, no restart).
  * The containers project gets its database by `add database postgres` (with its install), the serverless one by
- * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for starters.test.ts.
+ * `--database postgres` at generation. E2E_FRAMEWORKS and E2E_DEPLOY narrow it, as for the starters' suite (test/e2e/starter-suite.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ import { startPostgres, type PostgresServer } from './postgres.js';
 import { postgres } from '../../src/features/postgres.js';
 import { describeRun, freePort, isAlive, killGroup, listeningPid, runShell, startProcess, startShell, waitFor, type Background } from './processes.js';
 import { readSamFunction } from './sam.js';
+import { namedPrograms, readmeShellEnv } from './readme-shell.js';
 import { requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
 
@@ -65,8 +66,10 @@ for (const { framework, deploy } of matrix) {
     const project = path.join(root, 'invoice-api');
     const database = `${framework.id}_${deploy}`.replace(/[^a-z0-9_]/g, '_');
     let databaseUrl: string;
-    // The variable the feature record names (DATABASE_URL).
-    const env = () => ({ ...toolEnv(), [postgres.services[0]!.urlEnv]: databaseUrl });
+    // The README's commands run in a shell with only the programs the README names (set once the project exists),
+    // with the variable the feature record names (DATABASE_URL).
+    let shellEnv: NodeJS.ProcessEnv = toolEnv();
+    const env = () => ({ ...shellEnv, [postgres.services[0]!.urlEnv]: databaseUrl });
     const countRows = async () => Number((await server.query(database, 'SELECT count(*)::int AS n FROM invoices'))[0]!.n);
     let installed: Promise<void>;
     const started: Background[] = [];
@@ -83,6 +86,7 @@ for (const { framework, deploy } of matrix) {
           stdio: 'pipe',
           env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
         });
+        shellEnv = readmeShellEnv(namedPrograms(fs.readFileSync(path.join(project, 'README.md'), 'utf8')));
         installed = runShell(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} add database postgres --json`, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
           if (result.code !== 0) throw new Error(`add database postgres failed: ${describeRun('add database postgres', result)}`);
           const report = JSON.parse(result.output.slice(result.output.indexOf('{'))) as { bootstrap: { step: string; status: string }[] };
@@ -93,6 +97,7 @@ for (const { framework, deploy } of matrix) {
           cwd: root,
           stdio: 'pipe',
         });
+        shellEnv = readmeShellEnv(namedPrograms(fs.readFileSync(path.join(project, 'README.md'), 'utf8')));
         installed = runShell(framework.commands.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
           if (result.code !== 0) throw new Error(`install failed: ${describeRun(framework.commands.install, result)}`);
         });

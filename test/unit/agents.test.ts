@@ -53,6 +53,13 @@ describe('AGENTS.md', () => {
           expect(readme).toContain(line);
           expect(agents).toContain(line);
         }
+        // The programs the lint and Lambda commands run: named where this deploy target has those commands, only there.
+        for (const tool of f.tools) {
+          const named = `(\`${tool.command}\`), for `;
+          const needed = tool.neededBy.includes('lint') || deploy === 'serverless';
+          expect(readme.includes(named), `${tool.command} in the README`).toBe(needed);
+          expect(agents.includes(named), `${tool.command} in AGENTS.md`).toBe(needed);
+        }
         // The contract and the route's place: the same paragraphs.
         for (const start of ['The server listens on', '- `GET /invoices/42`', 'It logs one line per request', 'The invoice route is in']) {
           const inReadme = paragraphWith(readme, start);

@@ -36,3 +36,14 @@ describe('docs/contract.md', () => {
     expect(contract).toMatch(/exits with status 0 within\s+10 seconds/);
   });
 });
+
+describe("the README's tour", () => {
+  it('says as many files as the tour\'s answers generate (the tour is a recorded run; a starter that grows makes it stale)', async () => {
+    const { decide } = await import('../../src/decide/decide.js');
+    const { plan } = await import('../../src/plan/plan.js');
+    const said = /Created \/tmp\/tour\/billing-api: (\d+) files \(Fastify, containers\)\./.exec(read('README.md'));
+    expect(said, 'the tour names the files it created').not.toBeNull();
+    const answers = { projectName: 'billing-api', framework: 'fastify', deploy: 'containers', packageManager: 'npm', install: true, git: true } as const;
+    expect(plan(decide(answers), answers).files.length).toBe(Number(said![1]));
+  });
+});

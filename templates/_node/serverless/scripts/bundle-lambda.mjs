@@ -62,10 +62,14 @@ await build({
         b.onResolve({ filter: /^[a-z:_/0-9]+$/ }, (args) => {
           if (!builtins.has(args.path)) return undefined;
           const name = args.path.replace(/^node:/, '');
-          if (serverOnlyBuiltins.has(name) && (args.kind === 'require-call' || args.kind === 'import-statement')) return { path: name, namespace: 'lazy-builtin' };
+          if (serverOnlyBuiltins.has(name) && (args.kind === 'require-call' || args.kind === 'import-statement'))
+            return { path: name, namespace: 'lazy-builtin' };
           return args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined;
         });
-        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+          contents: `module.exports = require(${JSON.stringify(args.path)});`,
+          loader: 'js',
+        }));
         // The module object, standing in for the built-in until a property of it is read.
         b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
           loader: 'js',
@@ -99,8 +103,11 @@ module.exports = new Proxy({}, {
         b.onResolve({ filter: /^rxjs(\/[a-z-]+)?$/ }, (args) => {
           if (args.kind !== 'import-statement') return undefined;
           const manifest = createRequire(path.join(args.resolveDir, 'noop.js')).resolve('rxjs/package.json');
-          const target = JSON.parse(fs.readFileSync(manifest, 'utf8')).exports?.[`.${args.path.slice('rxjs'.length)}`]?.es2015;
-          return typeof target === 'string' ? { path: path.join(path.dirname(manifest), target), sideEffects: false } : undefined;
+          const target = JSON.parse(fs.readFileSync(manifest, 'utf8')).exports?.[`.${args.path.slice('rxjs'.length)}`]
+            ?.es2015;
+          return typeof target === 'string'
+            ? { path: path.join(path.dirname(manifest), target), sideEffects: false }
+            : undefined;
         });
       },
     },

@@ -43,7 +43,13 @@ export class BatchedStdout {
  * Writes the one line per request, in the same shape as pino's own lines (level 30 is `info`), built by hand: it runs
  * for every request, and a pino call with an object of fields costs about twice as much.
  */
-export function requestLine(reqId: string, method: string, path: string, statusCode: number, responseTimeMs: number): string {
+export function requestLine(
+  reqId: string,
+  method: string,
+  path: string,
+  statusCode: number,
+  responseTimeMs: number,
+): string {
   return `{"level":30,"time":${Date.now()}${BASE},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"statusCode":${statusCode},"responseTimeMs":${responseTimeMs},"msg":"request completed"}\n`;
 }
 

@@ -1,7 +1,8 @@
 import { buildApp, logDestination } from './app.ts';
+import { portOrExit } from './port.ts';
 
+const port = portOrExit(process.env.PORT, 3000);
 const app = buildApp();
-const port = Number(process.env.PORT ?? 3000);
 
 // close() stops accepting connections and waits for requests in flight before resolving; the batched log lines are
 // written before the process exits.

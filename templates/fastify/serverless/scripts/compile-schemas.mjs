@@ -28,7 +28,10 @@ const entries = { validators: [], serializers: [] };
 const store = (kind) => (routeOptions, code) => {
   // The runtime pieces the code requires (ajv's, fast-json-stringify's), resolved where the compiler found them.
   const from = createRequire(compilers[kind]);
-  const resolved = code.replace(/require\((["'])([^"'./][^"']*)\1\)/g, (_, _q, spec) => `require(${JSON.stringify(from.resolve(spec))})`);
+  const resolved = code.replace(
+    /require\((["'])([^"'./][^"']*)\1\)/g,
+    (_, _q, spec) => `require(${JSON.stringify(from.resolve(spec))})`,
+  );
   const file = `${kind}-${entries[kind].length}.cjs`;
   fs.writeFileSync(path.join(out, file), resolved);
   entries[kind].push([schemaKey(routeOptions), file]);
@@ -57,4 +60,6 @@ const lines = [
   '',
 ];
 fs.writeFileSync(path.join(dist, 'compiled-schemas.js'), lines.join('\n'));
-console.error(`compile-schemas: ${entries.validators.length} validator(s), ${entries.serializers.length} serializer(s) -> dist/compiled-schemas.js`);
+console.error(
+  `compile-schemas: ${entries.validators.length} validator(s), ${entries.serializers.length} serializer(s) -> dist/compiled-schemas.js`,
+);

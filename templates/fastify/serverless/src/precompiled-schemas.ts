@@ -29,11 +29,16 @@ export function schemaKey({ schema, method, url, httpPart, httpStatus, contentTy
  * Fastify's schemaController for schemas compiled at build time: it looks each route schema up instead of compiling
  * it with Ajv and fast-json-stringify when the app starts. A schema without compiled code fails the start, loudly.
  */
-export function precompiledSchemaController(compiled: CompiledSchemas): NonNullable<FastifyServerOptions['schemaController']> {
+export function precompiledSchemaController(
+  compiled: CompiledSchemas,
+): NonNullable<FastifyServerOptions['schemaController']> {
   const lookup = (kind: keyof CompiledSchemas) => () => (options: RouteSchemaOptions) => {
     const key = schemaKey(options);
     const fn = compiled[kind][key];
-    if (!fn) throw new Error(`No compiled code for the schema of ${key.slice(0, 200)}: run scripts/compile-schemas.mjs after tsc`);
+    if (!fn)
+      throw new Error(
+        `No compiled code for the schema of ${key.slice(0, 200)}: run scripts/compile-schemas.mjs after tsc`,
+      );
     return fn;
   };
   // Fastify's types name Ajv's own compile signature; a lookup takes the route options object Fastify passes.

@@ -29,7 +29,9 @@ function httpApiEvent(path: string): APIGatewayProxyEventV2 {
 async function invoke(path: string) {
   const result = (await handler(httpApiEvent(path), {} as Context)) as APIGatewayProxyStructuredResultV2;
   const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString() : (result.body ?? '');
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   return { status: result.statusCode, headers, json: JSON.parse(body) as Record<string, unknown> };
 }
 

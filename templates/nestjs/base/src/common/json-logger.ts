@@ -33,7 +33,9 @@ export class JsonLogger extends ConsoleLogger {
     ) {
       const fields = JSON.stringify(params);
       const rest = fields.length > 2 ? `,${fields.slice(1)}` : '}';
-      stdout.write(`{"level":"log"${PID},"timestamp":${Date.now()},"message":${JSON.stringify(message)},"context":${JSON.stringify(context)}${rest}\n`);
+      stdout.write(
+        `{"level":"log"${PID},"timestamp":${Date.now()},"message":${JSON.stringify(message)},"context":${JSON.stringify(context)}${rest}\n`,
+      );
       return;
     }
     super.log(message, ...optionalParams);

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger } from '@nestjs/common';
 
 const logger = new Logger('HTTP');
 
@@ -10,7 +10,11 @@ const logger = new Logger('HTTP');
  * (MiddlewareConsumer.forRoutes) would also match each request against its route pattern, which costs about as much
  * as the rest of a small request.
  */
-export function requestLogger(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
+export function requestLogger(
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  next: () => void,
+): void {
   const started = performance.now();
   res.once('finish', () => {
     logger.log('request completed', {

@@ -14,8 +14,10 @@ const onLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
  */
 export function poolConfig(env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
   const max = Number(env.DATABASE_POOL_MAX ?? (onLambda ? 1 : 10));
-  if (!Number.isInteger(max) || max < 1) throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
+  if (!Number.isInteger(max) || max < 1)
+    throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
   return {
     connectionString: env.DATABASE_URL,
     max,
@@ -37,7 +39,9 @@ function sharedPool(): pg.Pool {
     pool = new pg.Pool(poolConfig());
     // A pooled connection that the server drops while idle (a restart, a failover) is removed from the pool and
     // reported here; without a listener the error would end the process.
-    pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message })));
+    pool.on('error', (error) =>
+      console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message })),
+    );
   }
   return pool;
 }
@@ -65,7 +69,11 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Runs one query; any failure to reach or use the server is a DatabaseUnavailableError (logged with its cause). */
-export async function query<R extends pg.QueryResultRow>(db: Database, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+export async function query<R extends pg.QueryResultRow>(
+  db: Database,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
   try {
     return await db.query<R>(text, values);
   } catch (error) {

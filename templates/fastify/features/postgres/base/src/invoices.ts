@@ -36,13 +36,20 @@ export function invoiceRoutes(app: FastifyInstance, db: Database): void {
       preValidation: async (request, reply) => {
         const status = (request.body as Record<string, unknown> | null)?.status;
         if (status !== undefined && typeof status !== 'string') {
-          return reply.code(400).send({ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'body/status must be string' });
+          return reply.code(400).send({
+            statusCode: 400,
+            code: 'FST_ERR_VALIDATION',
+            error: 'Bad Request',
+            message: 'body/status must be string',
+          });
         }
       },
     },
     async (request, reply) => {
-      const { rows } = await query<InvoiceRow>(db, 'INSERT INTO invoices (status) VALUES ($1) RETURNING id, status', [request.body.status]);
-      const created = asInvoice(rows[0]!);
+      const { rows } = await query<InvoiceRow>(db, 'INSERT INTO invoices (status) VALUES ($1) RETURNING id, status', [
+        request.body.status,
+      ]);
+      const created = asInvoice(rows[0]);
       return reply.code(201).header('location', `/invoices/${created.id}`).send(created);
     },
   );
@@ -60,9 +67,14 @@ export function invoiceRoutes(app: FastifyInstance, db: Database): void {
       },
     },
     async (request, reply) => {
-      const { rows } = await query<InvoiceRow>(db, 'SELECT id, status FROM invoices WHERE id = $1', [request.params.id]);
-      if (rows.length === 0) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no invoice ${request.params.id}` });
-      return asInvoice(rows[0]!);
+      const { rows } = await query<InvoiceRow>(db, 'SELECT id, status FROM invoices WHERE id = $1', [
+        request.params.id,
+      ]);
+      if (rows.length === 0)
+        return reply
+          .code(404)
+          .send({ statusCode: 404, error: 'Not Found', message: `no invoice ${request.params.id}` });
+      return asInvoice(rows[0]);
     },
   );
 }

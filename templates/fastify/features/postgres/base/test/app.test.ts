@@ -20,7 +20,12 @@ beforeEach(() => isolated(client).begin());
 afterEach(() => isolated(client).rollback());
 
 const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  app.inject({ method: 'POST', url: '/invoices', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  app.inject({
+    method: 'POST',
+    url: '/invoices',
+    headers,
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
 const count = async () => Number((await client.query('SELECT count(*) AS n FROM invoices')).rows[0].n);
 
 describe('POST /invoices and GET /invoices/:id', () => {
@@ -102,7 +107,11 @@ describe('health and readiness', () => {
     const down = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:9/none', connectionTimeoutMillis: 1000 });
     const offline = buildApp({ logger: false, db: down });
     try {
-      for (const [method, url] of [['GET', '/readyz'], ['GET', '/invoices/1'], ['POST', '/invoices']] as const) {
+      for (const [method, url] of [
+        ['GET', '/readyz'],
+        ['GET', '/invoices/1'],
+        ['POST', '/invoices'],
+      ] as const) {
         const res = await offline.inject({ method, url, ...(method === 'POST' && { payload: { status: 'paid' } }) });
         assert.equal(res.statusCode, 503, `${method} ${url}`);
         assert.match(res.json().message, /database/);

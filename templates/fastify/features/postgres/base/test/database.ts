@@ -18,7 +18,13 @@ export async function connect(): Promise<pg.Client> {
       `No PostgreSQL answered at ${DATABASE_URL} (${(error as Error).message}). Start one with \`docker compose up -d db\`, or set DATABASE_URL to yours.`,
     );
   }
-  await runner({ dbClient: client, dir: path.resolve('migrations'), direction: 'up', migrationsTable: 'pgmigrations', log: () => {} });
+  await runner({
+    dbClient: client,
+    dir: path.resolve('migrations'),
+    direction: 'up',
+    migrationsTable: 'pgmigrations',
+    log: () => {},
+  });
   return client;
 }
 

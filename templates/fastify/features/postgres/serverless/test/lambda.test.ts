@@ -21,7 +21,11 @@ function httpApiEvent(method: string, path: string, body?: string): APIGatewayPr
     routeKey: 'ANY /{proxy+}',
     rawPath: path,
     rawQueryString: '',
-    headers: { accept: 'application/json', host: 'example.execute-api.us-east-1.amazonaws.com', ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      host: 'example.execute-api.us-east-1.amazonaws.com',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'example',
@@ -41,9 +45,14 @@ function httpApiEvent(method: string, path: string, body?: string): APIGatewayPr
 }
 
 async function invoke(fn: Handler, method: string, path: string, body?: unknown) {
-  const result = (await fn(httpApiEvent(method, path, body === undefined ? undefined : JSON.stringify(body)), {} as Context)) as APIGatewayProxyStructuredResultV2;
+  const result = (await fn(
+    httpApiEvent(method, path, body === undefined ? undefined : JSON.stringify(body)),
+    {} as Context,
+  )) as APIGatewayProxyStructuredResultV2;
   const text = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString() : (result.body ?? '');
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   return { status: result.statusCode, headers, json: JSON.parse(text) };
 }
 
@@ -94,7 +103,11 @@ describe('Lambda handler (HTTP API payload 2.0)', () => {
 
 describe('route schemas compiled at build time', () => {
   it('refuses to start when a route schema has no compiled code', async () => {
-    const app = buildApp({ logger: false, db: client, schemaController: precompiledSchemaController({ validators: {}, serializers: {} }) });
+    const app = buildApp({
+      logger: false,
+      db: client,
+      schemaController: precompiledSchemaController({ validators: {}, serializers: {} }),
+    });
     await assert.rejects(app.ready(), /No compiled code for the schema of/);
   });
 });

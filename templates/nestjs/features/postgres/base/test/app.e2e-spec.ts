@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { isolatedApp } from './database.js';
 
 describe('App on PostgreSQL (e2e)', () => {
@@ -93,7 +93,9 @@ describe('App with its database unreachable (e2e)', () => {
     ['get', '/invoices/1'],
     ['post', '/invoices'],
   ] as const)('%s %s answers a JSON 503', async (method, path) => {
-    const res = await request(isolation.app.getHttpServer())[method](path).send(method === 'post' ? { status: 'paid' } : undefined);
+    const res = await request(isolation.app.getHttpServer())
+      [method](path)
+      .send(method === 'post' ? { status: 'paid' } : undefined);
     expect(res.status).toBe(503);
     expect(res.body.message).toMatch(/database/);
   });

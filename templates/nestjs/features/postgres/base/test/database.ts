@@ -51,14 +51,19 @@ export async function isolatedApp(options: Parameters<typeof Test.createTestingM
       inject: [DataSource],
     })
     .compile();
+  // Made by the repository factory when Nest instantiates the providers.
+  const transactions = () => {
+    if (!runner) throw new Error('the Invoice repository was never created, so there is no query runner');
+    return runner;
+  };
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApp(app);
   await app.init();
   return {
     app,
     dataSource: app.get(DataSource),
-    begin: () => runner!.startTransaction(),
-    rollback: () => runner!.rollbackTransaction(),
+    begin: () => transactions().startTransaction(),
+    rollback: () => transactions().rollbackTransaction(),
     close: async () => {
       await runner?.release();
       await app.close();

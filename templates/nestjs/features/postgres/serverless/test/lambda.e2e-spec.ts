@@ -9,7 +9,11 @@ function httpApiEvent(method: string, path: string, body?: string): APIGatewayPr
     routeKey: 'ANY /{proxy+}',
     rawPath: path,
     rawQueryString: '',
-    headers: { accept: 'application/json', host: 'example.execute-api.us-east-1.amazonaws.com', ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      host: 'example.execute-api.us-east-1.amazonaws.com',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'example',
@@ -32,9 +36,14 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unkn
 let handler: Handler;
 
 async function invoke(method: string, path: string, body?: unknown) {
-  const result = (await handler(httpApiEvent(method, path, body === undefined ? undefined : JSON.stringify(body)), {} as Context)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(
+    httpApiEvent(method, path, body === undefined ? undefined : JSON.stringify(body)),
+    {} as Context,
+  )) as APIGatewayProxyStructuredResultV2;
   const text = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString() : (result.body ?? '');
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   return { status: result.statusCode, headers, json: JSON.parse(text) as Record<string, unknown> };
 }
 

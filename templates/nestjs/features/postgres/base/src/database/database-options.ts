@@ -11,9 +11,11 @@ const onLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
  * bundle holds them.
  */
 export function databaseOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
   const poolSize = Number(env.DATABASE_POOL_MAX ?? (onLambda ? 1 : 10));
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
   return {
     type: 'postgres',
     url: env.DATABASE_URL,

@@ -4,7 +4,8 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 @Injectable()
 export class InvoiceBodyPipe implements PipeTransform<unknown, { status: string }> {
   transform(body: unknown): { status: string } {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('the body must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new BadRequestException('the body must be a JSON object');
     const { status } = body as Record<string, unknown>;
     if (typeof status !== 'string' || status.length === 0 || [...status].length > 64) {
       throw new BadRequestException('status must be a string of 1 to 64 characters');

@@ -24,7 +24,9 @@ describe('InvoicesController', () => {
   });
 
   it('refuses a body that is not JSON by its content type', async () => {
-    await expect(controller.create('application/x-www-form-urlencoded', { status: 'paid' }, {} as Response)).rejects.toThrow(/application\/json/);
+    await expect(
+      controller.create('application/x-www-form-urlencoded', { status: 'paid' }, {} as Response),
+    ).rejects.toThrow(/application\/json/);
   });
 
   it('answers 404 for an invoice the service does not have', async () => {

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { ParseSafeIntPipe } from '../common/parse-safe-int.pipe.js';
 import { InvoiceBodyPipe } from './invoice-body.pipe.js';
@@ -16,7 +27,8 @@ export class InvoicesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Invoice> {
     // Express also parses form bodies (status=paid); the API takes JSON only.
-    if (!/^application\/json\b/i.test(contentType ?? '')) throw new UnsupportedMediaTypeException('the body must be application/json');
+    if (!/^application\/json\b/i.test(contentType ?? ''))
+      throw new UnsupportedMediaTypeException('the body must be application/json');
     const invoice = await this.invoicesService.create(body.status);
     res.location(`/invoices/${invoice.id}`);
     return invoice;

@@ -2,7 +2,9 @@
  * Every starter, every deploy target, the way a user meets it: the built CLI generates it, its own toolchain installs
  * and tests it, it starts and keeps docs/contract.md over HTTP and on SIGTERM, and a serverless starter's
  * deployable function keeps the same contract under AWS's Lambda Runtime Interface Emulator.
- * The matrix comes from `list --json`, so a new framework record is tested without touching this file.
+ * The matrix comes from `list --json`, so a new framework record is tested without touching this file; each language
+ * has its own test file (test/e2e/starters/<language>.test.ts, one line calling starterSuite), so two vitest workers
+ * can build two ecosystems' starters at once, and a language without a file fails every one of them.
  * E2E_FRAMEWORKS=gin,echo and E2E_DEPLOY=serverless narrow it while developing; E2E_KEEP=1 keeps the projects.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +29,7 @@ import {
 } from './processes.js';
 import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
 import { readmeCommands, type PrintedCommands } from './readme-commands.js';
+import { namedPrograms, readmeShellEnv } from './readme-shell.js';
 import { readSamFunction } from './sam.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 import { requireFreshBuild } from '../built-cli.js';
@@ -61,6 +64,22 @@ const PLANTED_FINDING: Record<string, (project: string) => { file: string; text:
   },
 };
 
+/** Programs some README names and others do not: each must be on the README shell's PATH exactly when named. */
+const PROBED_PROGRAMS = ['node', 'python3', 'go', 'cargo', 'java', 'git', 'make', 'golangci-lint', 'aws-lambda-rie', 'aws-lambda-ric', 'pnpm', 'uv'];
+
+/**
+ * The generators of a framework's own CLI, which its users expect to work in the project as in one from the CLI's
+ * `new`: what they make must format, lint, build and pass the tests. Run last, since they change the project.
+ */
+const GENERATORS: Partial<Record<string, string>> = {
+  nestjs: 'npx nest g module customers && npx nest g controller customers && npm run format && npm run lint && npm test',
+};
+
+/** Not a port (a word; beyond 65535): each starter must refuse both at start. */
+const BAD_PORTS = ['abc', '70000'];
+/** What a stack trace looks like in each language's output. */
+const STACK_TRACE = /Traceback|\n\s+at |panicked at|Exception in thread|goroutine \d+ \[/;
+
 /** The Lambda runtime each language's template.yaml must name: the one its starter is built and tested for. */
 const EXPECTED_RUNTIME: Record<string, RegExp> = {
   typescript: /^nodejs24\.x$/,
@@ -70,29 +89,41 @@ const EXPECTED_RUNTIME: Record<string, RegExp> = {
   java: /^java(21|25)$/,
 };
 
-const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
-const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
-const onlyDeploy = process.env.E2E_DEPLOY;
-const matrix = listed.flatMap((f) =>
-  f.deployTargets
-    .filter(() => !onlyFrameworks || onlyFrameworks.includes(f.id))
-    .filter((deploy) => !onlyDeploy || deploy === onlyDeploy)
-    .map((deploy) => ({ framework: f, deploy })),
-);
+/** Registers the e2e tests of every starter of one language (the frameworks `list --json` gives that language). */
+export function starterSuite(language: string): void {
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })) as ListedFramework[];
+  const onlyFrameworks = process.env.E2E_FRAMEWORKS?.split(',').filter(Boolean);
+  const onlyDeploy = process.env.E2E_DEPLOY;
+  const ofLanguage = listed.filter((f) => f.language === language);
+  const matrix = ofLanguage.flatMap((f) =>
+    f.deployTargets
+      .filter(() => !onlyFrameworks || onlyFrameworks.includes(f.id))
+      .filter((deploy) => !onlyDeploy || deploy === onlyDeploy)
+      .map((deploy) => ({ framework: f, deploy })),
+  );
 
-describe('the e2e matrix', () => {
-  it('has something to test', () => {
-    // A filter that selects nothing is a mistake, not a pass.
-    expect(matrix.length, `no starter matches E2E_FRAMEWORKS=${onlyFrameworks} E2E_DEPLOY=${onlyDeploy}`).toBeGreaterThan(0);
-    requireTools();
+  describe(`the ${language} e2e matrix`, () => {
+    it('has a test file for every language list --json gives, and starters of this one', () => {
+      const missing = [...new Set(listed.map((f) => f.language))].filter((l) => !fs.existsSync(path.join(REPO, 'test/e2e/starters', `${l}.test.ts`)));
+      expect(missing, 'languages without test/e2e/starters/<language>.test.ts').toEqual([]);
+      expect(ofLanguage.length, `no framework of ${language} in list --json`).toBeGreaterThan(0);
+      // A filter that names nothing real is a mistake, not a pass.
+      expect((onlyFrameworks ?? []).filter((id) => !listed.some((f) => f.id === id)), 'E2E_FRAMEWORKS names unknown frameworks').toEqual([]);
+      if (onlyDeploy) expect(listed.flatMap((f) => f.deployTargets), 'E2E_DEPLOY').toContain(onlyDeploy);
+      requireTools();
+    });
   });
-});
 
-for (const { framework, deploy } of matrix) {
+  // A filter that selects none of this language is fine: another language's file runs the starters it names.
+  for (const { framework, deploy } of matrix) defineStarterTests(framework, deploy);
+}
+
+function defineStarterTests(framework: ListedFramework, deploy: string): void {
   describe.sequential(`${framework.id} (${deploy})`, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-e2e-${framework.id}-${deploy}-`));
     const project = path.join(root, 'invoice-api');
-    const env = () => toolEnv();
+    // The README's commands run in a shell with only the programs the README names (set once it is read).
+    let env = (): NodeJS.ProcessEnv => toolEnv();
     let installed: Promise<void>;
     let printed: PrintedCommands;
     // Killed at the end even when a test timed out before its own cleanup ran.
@@ -108,7 +139,10 @@ for (const { framework, deploy } of matrix) {
       ) as { target: string; files: { path: string }[] };
       expect(generated.target).toBe(project);
       // What the README prints is what runs below; it must be the record's commands (which Next steps print too).
-      printed = readmeCommands(fs.readFileSync(path.join(project, 'README.md'), 'utf8'));
+      const readme = fs.readFileSync(path.join(project, 'README.md'), 'utf8');
+      printed = readmeCommands(readme);
+      const shellEnv = readmeShellEnv(namedPrograms(readme));
+      env = () => shellEnv;
       expect({ install: printed.install, test: printed.test, start: printed.start }).toEqual({ install: framework.commands.install, test: framework.commands.test, start: framework.commands.start });
       installed = runShell(printed.install, { cwd: project, env: env(), timeoutMs: 15 * MINUTE }).then((result) => {
         if (result.code !== 0) throw new Error(`install failed: ${describeRun(printed.install, result)}`);
@@ -120,6 +154,13 @@ for (const { framework, deploy } of matrix) {
     afterAll(() => {
       for (const background of started) killGroup(background.child);
       if (!process.env.E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("runs the README's commands in a shell holding only the programs its \"What it needs\" names", async () => {
+      const named = namedPrograms(fs.readFileSync(path.join(project, 'README.md'), 'utf8'));
+      const probe = await runShell(`for p in ${PROBED_PROGRAMS.join(' ')}; do command -v "$p" >/dev/null && echo "$p"; done; true`, { cwd: project, env: env(), timeoutMs: MINUTE });
+      const present = probe.output.split('\n').filter(Boolean);
+      expect(present.sort()).toEqual(PROBED_PROGRAMS.filter((p) => named.includes(p)).sort());
     });
 
     it('installs and passes its own tests', async () => {
@@ -182,6 +223,17 @@ for (const { framework, deploy } of matrix) {
       }
     });
 
+    it('refuses a bad PORT at start, with one line naming it and the value, not a stack trace', async () => {
+      await installed;
+      for (const bad of BAD_PORTS) {
+        const refused = await runShell(printed.start, { cwd: project, env: { ...env(), PORT: bad }, timeoutMs: START_TIMEOUT });
+        expect(refused.code, `started with PORT=${bad}: ${describeRun(printed.start, refused)}`).not.toBe(0);
+        const line = refused.output.split('\n').find((l) => l.includes('PORT') && l.includes(bad));
+        expect(line, `no line names PORT and ${bad}:\n${refused.output.slice(-3000)}`).toBeDefined();
+        expect(refused.output, 'a message, not a stack trace').not.toMatch(STACK_TRACE);
+      }
+    });
+
     if (deploy === 'containers') {
       it("runs with k8s/deployment.yaml's environment: refuses to start without a Secret it names, answers the Service's host names", async () => {
         await installed;
@@ -198,7 +250,7 @@ for (const { framework, deploy } of matrix) {
           const refused = await runShell(framework.commands.start, { cwd: project, env: podEnv(secret), timeoutMs: START_TIMEOUT });
           expect(refused.code, `started without ${secret}: ${describeRun(framework.commands.start, refused)}`).not.toBe(0);
           expect(refused.output, 'the refusal names the variable').toContain(secret);
-          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(/Traceback|\n\s+at |panicked at|Exception in thread/);
+          expect(refused.output, 'the refusal is a message, not a stack trace').not.toMatch(STACK_TRACE);
         }
 
         const server = track(startShell(framework.commands.start, { cwd: project, env: podEnv() }));
@@ -239,6 +291,15 @@ for (const { framework, deploy } of matrix) {
         } finally {
           killGroup(rie.child);
         }
+      });
+    }
+
+    const generators = GENERATORS[framework.id];
+    if (generators) {
+      it(`its framework's CLI generators work in it: ${generators}`, async () => {
+        await installed;
+        const result = await runShell(generators, { cwd: project, env: env(), timeoutMs: 15 * MINUTE });
+        expect(result.code, describeRun(generators, result)).toBe(0);
       });
     }
   });

@@ -1,0 +1,8 @@
+-- +goose Up
+CREATE TABLE invoices (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  status varchar(64) NOT NULL CHECK (status <> '')
+);
+
+-- +goose Down
+DROP TABLE invoices;

@@ -1,0 +1,3 @@
+import { starterSuite } from '../starter-suite.js';
+
+starterSuite('typescript');

@@ -1,0 +1,30 @@
+/**
+ * Two workers share the run: the files that build starters take minutes each and the rest take seconds, so the
+ * longest go first (longest-processing-time scheduling) and the short ones fill in around them. Without this, a clean
+ * clone (no vitest cache) orders by file size, and the one-line per-language e2e files would start last.
+ */
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Slowest first, from CI runs' durations (one PostgreSQL database suite for every starter; then each language). */
+const SLOWEST_FIRST = [
+  'test/e2e/database.test.ts',
+  'test/e2e/starters/java.test.ts',
+  'test/e2e/starters/rust.test.ts',
+  'test/e2e/starters/typescript.test.ts',
+  'test/validate/docker-build-stage.test.ts',
+  'test/e2e/starters/go.test.ts',
+  'test/e2e/starters/python.test.ts',
+  'test/hostile/names.test.ts',
+];
+
+export default class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rest = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const at = SLOWEST_FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+      return at === -1 ? SLOWEST_FIRST.length : at;
+    };
+    // Array.prototype.sort is stable: the others keep the base order (failed first, then by cached duration).
+    return rest.sort((a, b) => rank(a) - rank(b));
+  }
+}
