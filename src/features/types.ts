@@ -48,4 +48,6 @@ export interface FrameworkFeature {
    * Kubernetes migration Job): images have no package manager's run scripts to rely on, some not even a shell.
    */
   imageMigrate: readonly string[];
+  /** Where the migrations live in the project (the README names it); `migrations/` when unset. */
+  migrations?: string;
 }

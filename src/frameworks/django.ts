@@ -30,6 +30,7 @@ export const django: FrameworkRecord = {
       commands: { migrate: '.venv/bin/python manage.py migrate' },
       // The image's venv is on its PATH, and manage.py sits in its working directory.
       imageMigrate: ['python', 'manage.py', 'migrate', '--no-input'],
+      migrations: 'invoices/migrations/',
     },
   },
 };

@@ -31,6 +31,7 @@ export const nestjs: FrameworkRecord = {
     postgres: {
       commands: { migrate: 'npm run migrate' },
       imageMigrate: ['node', 'node_modules/typeorm/cli.js', 'migration:run', '--dataSource', 'dist/database/migration-data-source.js'],
+      migrations: 'src/migrations/',
     },
   },
 };

@@ -27,4 +27,14 @@ export const springBoot: FrameworkRecord = {
   resources: { cpuRequest: '250m', memoryRequest: '384Mi', memoryLimit: '768Mi' },
   toolchain: jvmToolchain,
   tools: jvmTools,
+  features: {
+    postgres: {
+      // Flyway does not run at the server's start (Boot's default is switched off, README.md says why): the same jar
+      // with the `migrate` profile applies src/main/resources/db/migration and exits.
+      commands: { migrate: './mvnw -B -q -DskipTests package && java -jar target/app.jar --spring.profiles.active=migrate' },
+      // The image's extracted layers (Dockerfile), started as its CMD starts them, with the migrate profile.
+      imageMigrate: ['java', '-Dspring.profiles.active=migrate', 'org.springframework.boot.loader.launch.JarLauncher'],
+      migrations: 'src/main/resources/db/migration/',
+    },
+  },
 };

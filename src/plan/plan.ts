@@ -198,7 +198,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     features: featureFlags(features),
     database: answers.database ?? 'none',
     /** The chosen features' data (`{{json feature.postgres.imageMigrate}}`, `feature.postgres.service.image`); none when not chosen. */
-    feature: Object.fromEntries(features.map((id) => [id, { ...framework.features![id]!, service: getFeature(id).services[0]! }])),
+    feature: Object.fromEntries(features.map((id) => [id, { migrations: 'migrations/', ...framework.features![id]!, service: getFeature(id).services[0]! }])),
     decision: {
       chosenBy: decision.chosenBy,
       reasons: chosen?.reasons ?? [],

@@ -61,6 +61,7 @@ export async function database({ quick, frameworks }) {
   try {
     if (only('gin', 'echo')) await (await import('./database-go.mjs')).databaseGo({ e, scratch, server, quick });
     if (only('axum')) await (await import('./database-axum.mjs')).axumThroughput({ e, scratch, server, quick });
+    if (only('spring-boot')) await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
     if (only('fastify')) {
       const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
       const root = freshDir('db-projects');

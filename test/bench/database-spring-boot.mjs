@@ -1,0 +1,162 @@
+/**
+ * Section 6b for Spring Boot: the starter's GET /invoices/<id> from PostgreSQL (Spring Data JDBC on HikariCP, its
+ * request line per request) against a bare Spring Boot with the same driver and pool running the same query through
+ * JdbcTemplate, nothing else (no Actuator, no filters, no request logging: Spring has no request logging of its own,
+ * so, as for NestJS, a stricter baseline than the contract's). The bare app is a Maven project written into the
+ * scratch folder with the starter's Spring Boot parent version, built with the starter's Maven wrapper, so versions
+ * match; both run as `java -jar` on the same JDK, with a pool of 10. The starter also runs with its request line off
+ * (RequestLogFilter at WARN), the second figure. Each server gets one load run more than the others' before the
+ * measured one (the JIT's warm-up), and the two pairs are printed as section 4b prints its pairs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { CLI, fmt, freshDir, MINUTE, now, request, sleep, table, timeToFirst200 } from './lib.mjs';
+import { compare, LOAD, runLoad } from './starters.mjs';
+
+const QUERY = 'SELECT id, status FROM invoices WHERE id = ?';
+
+const barePom = (bootVersion) => `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>${bootVersion}</version>
+    <relativePath/>
+  </parent>
+  <groupId>bench</groupId>
+  <artifactId>bare</artifactId>
+  <version>0</version>
+  <properties><java.version>25</java.version></properties>
+  <dependencies>
+    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
+    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
+    <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><scope>runtime</scope></dependency>
+  </dependencies>
+  <build>
+    <finalName>bare</finalName>
+    <plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins>
+  </build>
+</project>
+`;
+
+const bareApplication = `package bench;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One route, the starter's query through JdbcTemplate on Boot's HikariCP; nothing else. */
+@SpringBootApplication
+@RestController
+public class BareApplication {
+
+    private final JdbcTemplate jdbc;
+
+    public BareApplication(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/invoices/{id}")
+    public ResponseEntity<Map<String, Object>> invoice(@PathVariable long id) {
+        List<Map<String, Object>> rows = jdbc.query(${JSON.stringify(QUERY)},
+                (rs, n) -> Map.<String, Object>of("id", rs.getLong(1), "status", rs.getString(2)), id);
+        return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.get(0));
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(BareApplication.class, args);
+    }
+}
+`;
+
+/** postgres://user@host:port/db -> the bare app's spring.datasource.* arguments (no password: the harness trusts). */
+function jdbcArgs(databaseUrl) {
+  const u = new URL(databaseUrl);
+  return `--spring.datasource.url=jdbc:postgresql://${u.host}${u.pathname} --spring.datasource.username=${decodeURIComponent(u.username)} --spring.datasource.hikari.maximum-pool-size=10`;
+}
+
+export async function springBootThroughput({ e, server, scratch, quick }) {
+  const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_spring_boot') };
+  const root = freshDir('db-projects-spring-boot');
+  execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'spring-boot', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
+  const dir = path.join(root, 'invoice-api');
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--json'], { encoding: 'utf8' })).find((f) => f.id === 'spring-boot');
+  for (const command of [listed.commands.install, listed.commands.migrate]) {
+    const r = await e.runShell(command, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+    if (r.code !== 0) throw new Error(e.describeRun(command, r));
+  }
+  const pom = fs.readFileSync(path.join(dir, 'pom.xml'), 'utf8');
+  const bootVersion = /<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(pom)[1];
+  // The pom's groupId is the project's Java package (templates/spring-boot/base/pom.xml.hbs).
+  const javaPackage = /<\/parent>\s*<groupId>([^<]+)<\/groupId>/.exec(pom)[1];
+
+  const bareDir = freshDir('db-bare-spring-boot');
+  fs.mkdirSync(path.join(bareDir, 'src/main/java/bench'), { recursive: true });
+  fs.writeFileSync(path.join(bareDir, 'pom.xml'), barePom(bootVersion));
+  fs.writeFileSync(path.join(bareDir, 'src/main/java/bench/BareApplication.java'), bareApplication);
+  const build = `./mvnw -B -q -f '${bareDir}/pom.xml' -DskipTests package`;
+  const built = await e.runShell(build, { cwd: dir, env, timeoutMs: 15 * MINUTE });
+  if (built.code !== 0) throw new Error(e.describeRun(build, built));
+
+  const [{ id }] = await server.query('bench_spring_boot', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
+  const commandOf = {
+    starter: 'exec java -jar target/app.jar',
+    bare: `exec java -jar '${bareDir}/target/bare.jar' ${jdbcArgs(env.DATABASE_URL)}`,
+    'starter, no request lines': `exec java -jar target/app.jar --logging.level.${javaPackage}.RequestLogFilter=WARN`,
+  };
+  const kinds = Object.keys(commandOf);
+  const results = Object.fromEntries(kinds.map((k) => [k, []]));
+  const rows = [];
+  const rounds = quick ? 1 : 3;
+  const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
+  const logs = freshDir('db-logs-spring-boot');
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
+      const port = await e.freePort();
+      const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
+      const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port), SERVER_PORT: String(port) } });
+      try {
+        const url = `http://127.0.0.1:${port}/invoices/${id}`;
+        const up = await timeToFirst200(url, { since: now(), timeoutMs: 3 * MINUTE, alive: () => child.child.exitCode === null, intervalMs: 100 });
+        if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+        const answer = await request(url);
+        if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
+        // The JVM compiles the hot path over its first seconds: one load run, thrown away, before the measured one.
+        await runLoad(loadScript, scratch.autocannon, url);
+        const r = await runLoad(loadScript, scratch.autocannon, url);
+        results[kind].push(r);
+        rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
+      } finally {
+        e.killGroup(child.child);
+        await Promise.race([child.exited, sleep(10_000)]);
+      }
+    }
+  }
+  const notes = [];
+  for (const comparison of [
+    { kind: 'starter', against: 'bare', goal: 'within -5% (the bare app logs nothing: stricter than the contract)' },
+    { kind: 'starter, no request lines', against: 'bare', goal: 'second figure: neither logs a line per request' },
+  ]) {
+    const c = compare(comparison, results, rounds);
+    rows.push([c.label, c.rps, '', c.p99, '', '']);
+    notes.push(`${c.note}.`);
+  }
+  table(
+    `6b. Spring Boot: throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, one discarded load run + ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
+    ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+    rows,
+    [
+      ...notes,
+      `starter: Spring Data JDBC (InvoiceRepository.findById), HikariCP of 10, RequestLogFilter's JSON line per request; bare: ${bareDir} (Spring Boot ${bootVersion}, spring-boot-starter-webmvc + spring-boot-starter-jdbc, one @RestController running "${QUERY}" through JdbcTemplate on HikariCP of 10, no Actuator, no request logging); both \`java -jar\` on ${env.JAVA_HOME ?? 'the JDK on PATH'}.`,
+    ],
+  );
+}
