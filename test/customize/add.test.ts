@@ -132,6 +132,60 @@ describe('add database postgres', () => {
     for (const file of ['internal/api/router.go', 'k8s/deployment.yaml', 'cmd/server/main.go', 'go.mod']) expect(fs.readFileSync(at(file), 'utf8'), file).not.toContain('<<<<<<<');
   });
 
+  /** Edits a user makes before adding the database, and what must hold after: their lines, the feature's, no markers. */
+  const EDITED_PROJECTS = [
+    {
+      framework: 'fastapi',
+      deploy: 'containers',
+      edits: [
+        ['app/main.py', '    @app.get("/healthz")\n', '    @app.get("/version")\n    async def version() -> dict[str, str]:\n        return {"version": "user-1"}\n\n    @app.get("/healthz")\n'],
+        ['pyproject.toml', 'dev = [\n', 'dev = [\n  "freezegun>=1.5", # user-2\n'],
+      ],
+      kept: { 'app/main.py': '"version": "user-1"', 'pyproject.toml': '"freezegun>=1.5", # user-2' },
+      added: { 'pyproject.toml': /sqlalchemy/i, 'app/db.py': /DATABASE_URL/, 'k8s/deployment.yaml': /\/readyz/ },
+    },
+    {
+      framework: 'django',
+      deploy: 'serverless',
+      edits: [
+        ['config/urls.py', 'handler500 = "config.errors.server_error"\n', 'handler500 = "config.errors.server_error"\n# user-1: our own handlers go here\n'],
+        ['pyproject.toml', 'dev = [\n', 'dev = [\n  "freezegun>=1.5", # user-2\n'],
+      ],
+      kept: { 'config/urls.py': '# user-1: our own handlers go here', 'pyproject.toml': '"freezegun>=1.5", # user-2' },
+      added: { 'pyproject.toml': /psycopg/, 'invoices/models.py': /class Invoice/, 'template.yaml': /NoEcho: true/ },
+    },
+    {
+      framework: 'spring-boot',
+      deploy: 'containers',
+      edits: [
+        ['src/main/resources/application.properties', 'server.shutdown=graceful\n', 'server.shutdown=graceful\nserver.tomcat.max-threads=50 # user-1\n'],
+        ['k8s/deployment.yaml', 'replicas: 2', 'replicas: 3'],
+      ],
+      kept: { 'src/main/resources/application.properties': 'server.tomcat.max-threads=50 # user-1', 'k8s/deployment.yaml': 'replicas: 3' },
+      added: { 'pom.xml': /spring-boot-starter-data-jdbc/, 'src/main/resources/db/migration/V1__create_invoices.sql': /CREATE TABLE/i, 'k8s/deployment.yaml': /\/readyz/ },
+    },
+  ] as const;
+
+  for (const c of EDITED_PROJECTS) {
+    it(`adds it to an edited ${c.framework} project (${c.deploy}): the user's lines stay beside the feature's, no conflict`, async () => {
+      const { project } = await generated('svc', '--framework', c.framework, '--deploy', c.deploy);
+      const at = (rel: string) => path.join(project, rel);
+      for (const [file, from, to] of c.edits) edit(at(file), from, to);
+      fs.writeFileSync(at('NOTES.user.md'), 'user-3\n');
+      git(project, 'add', '-A');
+      git(project, 'commit', '-qm', 'user edits');
+
+      const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+      expect(run.code, run.stderr).toBe(0);
+      for (const [file, line] of Object.entries(c.kept)) expect(fs.readFileSync(at(file), 'utf8'), file).toContain(line);
+      for (const [file, pattern] of Object.entries(c.added)) expect(fs.readFileSync(at(file), 'utf8'), file).toMatch(pattern);
+      expect(fs.readFileSync(at('NOTES.user.md'), 'utf8')).toBe('user-3\n');
+      const files = fs.readdirSync(project, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !path.join(e.parentPath, e.name).includes(`${path.sep}.git${path.sep}`));
+      expect(files.filter((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').includes('<<<<<<<')).map((e) => e.name), 'files with conflict markers').toEqual([]);
+      expect(JSON.parse(fs.readFileSync(at('.create-backend-fit.json'), 'utf8')).answers.database).toBe('postgres');
+    });
+  }
+
   it('adds it to an edited Axum project: sqlx, src/db.rs and the migrations merged in beside the edits', async () => {
     const { project } = await generated('svc', '--framework', 'axum', '--deploy', 'serverless');
     const at = (rel: string) => path.join(project, rel);
