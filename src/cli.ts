@@ -104,6 +104,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
  * process group is ended (SIGTERM, then SIGKILL), every temporary folder removed, the phase's message printed, and
  * the exit code is 130. A second signal while that happens is ignored: ending the children takes at most 2 s.
  */
+/**
+ * Once a command is done, a signal that lands while Node winds down ends the process with the command's own exit code
+ * (the bin sets it as soon as main resolves): the work is complete, and dying of the signal would report a finished
+ * update as killed. One listener at most, however often main runs in one process (the unit tests call it).
+ */
+const afterTheWork = () => process.exit();
+
 function exitOnInterrupt(io: Io): () => void {
   let ending = false;
   const onSignal = () => {
@@ -124,9 +131,13 @@ function exitOnInterrupt(io: Io): () => void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.off('SIGINT', afterTheWork);
+  process.off('SIGTERM', afterTheWork);
   return () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.on('SIGINT', afterTheWork);
+    process.on('SIGTERM', afterTheWork);
   };
 }
 

@@ -51,6 +51,7 @@ describe('interactive prompts', () => {
       ['Expected sustained load', KEYS.enter],
       ['How will it run', KEYS.down + KEYS.enter], // serverless
       ['Framework', KEYS.enter], // the recommendation
+      ['A database', KEYS.enter], // none for now
     ]);
     expect(screen).toMatch(/Recommended: FastAPI/);
     expect(screen).toMatch(/\[workload-ai\]/);
@@ -69,6 +70,7 @@ describe('interactive prompts', () => {
       ['Expected sustained load', KEYS.enter],
       ['How will it run', KEYS.enter],
       ['Framework', KEYS.enter],
+      ['A database', KEYS.enter],
     ]);
     expect(code).toBe(0);
     // The note box wraps its lines; the words are checked with the box drawing taken out.
@@ -79,14 +81,16 @@ describe('interactive prompts', () => {
     expect(record.answers).toMatchObject({ framework: 'gin', language: 'go', workload: 'general', teamSize: 1, style: 'minimal' });
   });
 
-  it('with --framework, asks only how it will run', async () => {
-    const { code, screen } = await session('chosen-api --framework gin --no-install --no-git', [['How will it run', KEYS.down + KEYS.enter]]);
+  it('with --framework, asks only how it will run and whether it has a database', async () => {
+    const { code, screen } = await session('chosen-api --framework gin --no-install --no-git', [
+      ['How will it run', KEYS.down + KEYS.enter],
+      ['A database', KEYS.enter],
+    ]);
     expect(code).toBe(0);
-    expect(screen).not.toMatch(/Which language/);
-    // Gin has no database starter yet: not asked.
-    expect(screen).not.toMatch(/A database/);
+    expect(screen).not.toMatch(/Which language|How many engineers/);
     const record = JSON.parse(fs.readFileSync(path.join(root, 'chosen-api/.create-backend-fit.json'), 'utf8'));
     expect(record.answers).toMatchObject({ framework: 'gin', deploy: 'serverless' });
+    expect(record.answers.database ?? 'none', 'no database chosen').toBe('none');
   });
 
   it('the project folder question takes a path, checked as the command line checks it', async () => {
@@ -94,6 +98,7 @@ describe('interactive prompts', () => {
       ['Project folder', `apps/-bad${KEYS.enter}`],
       ['starts with a hyphen', `${'\x7f'.repeat(4)}typed-api${KEYS.enter}`],
       ['How will it run', KEYS.enter],
+      ['A database', KEYS.enter],
     ]);
     expect(code, screen.slice(-2000)).toBe(0);
     expect(fs.readFileSync(path.join(root, 'apps/typed-api/.create-backend-fit.json'), 'utf8')).toMatch(/"projectName": "typed-api"/);

@@ -75,8 +75,11 @@ const GENERATORS: Partial<Record<string, string>> = {
   nestjs: 'npx nest g module customers && npx nest g controller customers && npm run format && npm run lint && npm test',
 };
 
-/** Not a port (a word; beyond 65535): each starter must refuse both at start. */
-const BAD_PORTS = ['abc', '70000'];
+/**
+ * Beyond 65535: a parse without a range check lets it through. One value, since a start includes a build for some
+ * starters (CI time); the word and the other cases are in each starter's own tests.
+ */
+const BAD_PORTS = ['70000'];
 /** What a stack trace looks like in each language's output. */
 const STACK_TRACE = /Traceback|\n\s+at |panicked at|Exception in thread|goroutine \d+ \[/;
 
@@ -223,7 +226,7 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
       }
     });
 
-    it('refuses a bad PORT at start, with one line naming it and the value, not a stack trace', async () => {
+    it('refuses PORT=70000 at start, with one line naming it and the value, not a stack trace', async () => {
       await installed;
       for (const bad of BAD_PORTS) {
         const refused = await runShell(printed.start, { cwd: project, env: { ...env(), PORT: bad }, timeoutMs: START_TIMEOUT });
