@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CLI, fmt, freshDir, MINUTE, now, request, sleep, table, timeToFirst200 } from './lib.mjs';
-import { compare, LOAD, runLoad } from './starters.mjs';
+import { CLI, freshDir, MINUTE, request, table } from './lib.mjs';
+import { LOAD } from './starters.mjs';
+import { pairedLoad } from './paired-load.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FRAMEWORKS = ['gin', 'echo'];
@@ -44,38 +45,8 @@ export async function databaseGo({ e, scratch, server, quick }) {
   const [{ id }] = await server.query('bench_go', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
   const commandOf = { ...binaries, 'bare, request lines on': `exec '${root}/bare-server'`, bare: `BARE_LOG=off exec '${root}/bare-server'` };
 
-  const kinds = Object.keys(commandOf);
-  const results = Object.fromEntries(kinds.map((k) => [k, []]));
-  const rows = [];
   const rounds = quick ? 1 : 3;
-  const loadScript = path.join(HERE, 'load.mjs');
-  const logs = freshDir('db-go-logs');
-  for (let round = 0; round < rounds; round++) {
-    for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-      const port = await e.freePort();
-      const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-      const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: root, env: { ...env, PORT: String(port) } });
-      try {
-        const url = `http://127.0.0.1:${port}/invoices/${id}`;
-        const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
-        if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-        const answer = await request(url);
-        if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-        const r = await runLoad(loadScript, scratch.autocannon, url);
-        results[kind].push(r);
-        rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-      } finally {
-        e.killGroup(child.child);
-        await Promise.race([child.exited, sleep(10_000)]);
-      }
-    }
-  }
-  const notes = [];
-  for (const comparison of COMPARISONS) {
-    const c = compare(comparison, results, rounds);
-    rows.push([c.label, c.rps, '', c.p99, '', '']);
-    notes.push(`${c.note}.`);
-  }
+  const { rows, notes } = await pairedLoad({ e, scratch, cwd: root, env, id, commandOf, comparisons: COMPARISONS, rounds, logs: freshDir('db-go-logs') });
   table(
     `6b (Go). Gin and Echo: throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
     ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],

@@ -14,10 +14,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { CLI, ensureScratchTools, fmt, freshDir, MINUTE, request, sleep, table, timeToFirst200, now } from './lib.mjs';
-import { compare, LOAD, runLoad } from './starters.mjs';
+import { CLI, ensureScratchTools, freshDir, MINUTE, request, table } from './lib.mjs';
+import { LOAD } from './starters.mjs';
+import { pairedLoad } from './paired-load.mjs';
 
 const BARE_FASTAPI = `"""A bare FastAPI: one route, the starter's driver and pool (SQLAlchemy asyncio over psycopg 3, 10 connections), the
 starter's query as SQL text, no middleware. ACCESS_LOG=1 turns uvicorn's access log on (one line per request)."""
@@ -114,7 +114,6 @@ const COMPARED = [
 
 export async function databasePython({ e, server, quick, frameworks }) {
   const scratch = ensureScratchTools();
-  const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
   const rounds = quick ? 1 : 3;
   for (const [id, bench] of Object.entries(PYTHON_BENCHES)) {
     if (frameworks && !frameworks.includes(id)) continue;
@@ -134,36 +133,7 @@ export async function databasePython({ e, server, quick, frameworks }) {
     fs.writeFileSync(bare, bench.source);
     fs.writeFileSync(path.join(bareDir, 'empty.conf.py'), '');
     const commandOf = bench.commands(bare);
-    const kinds = Object.keys(commandOf);
-    const results = Object.fromEntries(kinds.map((k) => [k, []]));
-    const rows = [];
-    const logs = freshDir('db-logs', id);
-    for (let round = 0; round < rounds; round++) {
-      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-        const port = await e.freePort();
-        const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-        const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
-        try {
-          const url = `http://127.0.0.1:${port}/invoices/${invoiceId}`;
-          const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
-          if (up === undefined) throw new Error(`${id} ${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-          const answer = await request(url);
-          if (answer.status !== 200 || JSON.parse(answer.body).id !== invoiceId) throw new Error(`${id} ${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-          const r = await runLoad(loadScript, scratch.autocannon, url);
-          results[kind].push(r);
-          rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-        } finally {
-          e.killGroup(child.child);
-          await Promise.race([child.exited, sleep(10_000)]);
-        }
-      }
-    }
-    const notes = [];
-    for (const comparison of COMPARED) {
-      const c = compare(comparison, results, rounds);
-      rows.push([c.label, c.rps, '', c.p99, '', '']);
-      notes.push(`${c.note}.`);
-    }
+    const { rows, notes } = await pairedLoad({ e, scratch, cwd: dir, env, id: invoiceId, commandOf, comparisons: COMPARED, rounds, logs: freshDir('db-logs', id), label: `${id} ` });
     table(
       `6b (${id}). Throughput on GET /invoices/${invoiceId} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
       ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],

@@ -10,10 +10,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { CLI, fmt, freshDir, MINUTE, now, request, sleep, table, timeToFirst200 } from './lib.mjs';
-import { compare, LOAD, runLoad } from './starters.mjs';
+import { CLI, freshDir, MINUTE, request, table } from './lib.mjs';
+import { LOAD } from './starters.mjs';
+import { pairedLoad } from './paired-load.mjs';
 
 const QUERY = 'SELECT id, status FROM invoices WHERE id = ?';
 
@@ -113,43 +113,19 @@ export async function springBootThroughput({ e, server, scratch, quick }) {
     bare: `exec java -jar '${bareDir}/target/bare.jar' ${jdbcArgs(env.DATABASE_URL)}`,
     'starter, no request lines': `exec java -jar target/app.jar --logging.level.${javaPackage}.RequestLogFilter=WARN`,
   };
-  const kinds = Object.keys(commandOf);
-  const results = Object.fromEntries(kinds.map((k) => [k, []]));
-  const rows = [];
   const rounds = quick ? 1 : 3;
-  const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
-  const logs = freshDir('db-logs-spring-boot');
-  for (let round = 0; round < rounds; round++) {
-    for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-      const port = await e.freePort();
-      const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-      const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port), SERVER_PORT: String(port) } });
-      try {
-        const url = `http://127.0.0.1:${port}/invoices/${id}`;
-        const up = await timeToFirst200(url, { since: now(), timeoutMs: 3 * MINUTE, alive: () => child.child.exitCode === null, intervalMs: 100 });
-        if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-        const answer = await request(url);
-        if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-        // The JVM compiles the hot path over its first seconds: one load run, thrown away, before the measured one.
-        await runLoad(loadScript, scratch.autocannon, url);
-        const r = await runLoad(loadScript, scratch.autocannon, url);
-        results[kind].push(r);
-        rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-      } finally {
-        e.killGroup(child.child);
-        await Promise.race([child.exited, sleep(10_000)]);
-      }
-    }
-  }
-  const notes = [];
-  for (const comparison of [
-    { kind: 'starter', against: 'bare', goal: 'within -5% (the bare app logs nothing: stricter than the contract)' },
-    { kind: 'starter, no request lines', against: 'bare', goal: 'second figure: neither logs a line per request' },
-  ]) {
-    const c = compare(comparison, results, rounds);
-    rows.push([c.label, c.rps, '', c.p99, '', '']);
-    notes.push(`${c.note}.`);
-  }
+  const { rows, notes } = await pairedLoad({
+    e, scratch, cwd: dir, env, id, commandOf, rounds, logs: freshDir('db-logs-spring-boot'),
+    extraEnv: (port) => ({ SERVER_PORT: String(port) }),
+    startTimeoutMs: 3 * MINUTE,
+    intervalMs: 100,
+    // The JVM compiles the hot path over its first seconds: one load run, thrown away, before the measured one.
+    discardedRuns: 1,
+    comparisons: [
+      { kind: 'starter', against: 'bare', goal: 'within -5% (the bare app logs nothing: stricter than the contract)' },
+      { kind: 'starter, no request lines', against: 'bare', goal: 'second figure: neither logs a line per request' },
+    ],
+  });
   table(
     `6b. Spring Boot: throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, one discarded load run + ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
     ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],

@@ -13,11 +13,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
-import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, timeToFirst200, now } from './lib.mjs';
-import { compare, COMPARISONS, LOAD, runLoad } from './starters.mjs';
+import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, now } from './lib.mjs';
+import { COMPARISONS, LOAD } from './starters.mjs';
+import { pairedLoad } from './paired-load.mjs';
 import { lambdaSteps } from './lambda.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
@@ -83,40 +83,10 @@ export async function database({ quick, frameworks }) {
         bare: `exec '${tools.node24}' '${bare}'`,
         'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
       };
-      const kinds = Object.keys(commandOf);
-      const results = Object.fromEntries(kinds.map((k) => [k, []]));
-      const rows = [];
       const rounds = quick ? 1 : 3;
-      const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.mjs');
-      const logs = freshDir('db-logs');
-      for (let round = 0; round < rounds; round++) {
-        for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length])) {
-          const port = await e.freePort();
-          const log = path.join(logs, `${kind.replace(/\W+/g, '-')}-${port}.log`);
-          const child = e.startShell(`{ ${commandOf[kind]}\n} >>'${log}' 2>&1`, { cwd: dir, env: { ...env, PORT: String(port) } });
-          try {
-            const url = `http://127.0.0.1:${port}/invoices/${id}`;
-            const up = await timeToFirst200(url, { since: now(), timeoutMs: 2 * MINUTE, alive: () => child.child.exitCode === null });
-            if (up === undefined) throw new Error(`${kind}: never answered ${url}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
-            const answer = await request(url);
-            if (answer.status !== 200 || JSON.parse(answer.body).id !== id) throw new Error(`${kind}: GET ${url} answered ${answer.status} ${answer.body}`);
-            const r = await runLoad(loadScript, scratch.autocannon, url);
-            results[kind].push(r);
-            rows.push([kind, fmt(r.rps, 0), fmt(r.mean, 2), fmt(r.p99, 0), fmt(r.requests, 0), `${r.non2xx + r.errors + r.timeouts}`]);
-          } finally {
-            e.killGroup(child.child);
-            await Promise.race([child.exited, sleep(10_000)]);
-          }
-        }
-      }
-      const notes = [];
       // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
       // request line included; the pair without request lines as the second figure.
-      for (const comparison of COMPARISONS.fastify) {
-        const c = compare(comparison, results, rounds);
-        rows.push([c.label, c.rps, '', c.p99, '', '']);
-        notes.push(`${c.note}.`);
-      }
+      const { rows, notes } = await pairedLoad({ e, scratch, cwd: dir, env, id, commandOf, comparisons: COMPARISONS.fastify, rounds, logs: freshDir('db-logs') });
       table(
         `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
         ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
