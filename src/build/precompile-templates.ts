@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { FrameworkRecord } from '../frameworks/types.js';
-import { comparePaths, FEATURES_FOLDER, listLayer } from '../plan/layers.js';
+import { comparePaths, FEATURES_FOLDER, listLayer, LOCKS_FOLDER } from '../plan/layers.js';
 import { COMPILE_OPTIONS } from '../plan/plan.js';
 
 /** One layer folder as the module's source text: `[[relPath, mode, spec or null], ...]`. */
@@ -26,15 +26,17 @@ const foldersOf = (dir: string): string[] =>
 
 /**
  * The layer folders of one level (`fastify`): its own (`base`, `serverless`, `partials`) and its features'
- * (`features/postgres/base`), as layerNames() names them.
+ * (`features/postgres/base`) and its locks (`locks/containers+npm`), as layerNames() names them.
  */
 export function levelLayers(templatesRoot: string, group: string): string[] {
   const root = path.join(templatesRoot, group);
-  const own = foldersOf(root).filter((folder) => folder !== FEATURES_FOLDER);
+  const own = foldersOf(root).filter((folder) => folder !== FEATURES_FOLDER && folder !== LOCKS_FOLDER);
   const featured = foldersOf(path.join(root, FEATURES_FOLDER)).flatMap((feature) =>
     foldersOf(path.join(root, FEATURES_FOLDER, feature)).map((layer) => `${FEATURES_FOLDER}/${feature}/${layer}`),
   );
-  return [...own, ...featured].map((layer) => `${group}/${layer}`);
+  // Locks are plain files (not .hbs): the module lists them, and a generation reads only its own combination's.
+  const locks = foldersOf(path.join(root, LOCKS_FOLDER)).map((key) => `${LOCKS_FOLDER}/${key}`);
+  return [...own, ...featured, ...locks].map((layer) => `${group}/${layer}`);
 }
 
 /** Module source by framework id. */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PackageManager } from '../answers.js';
 import type { FeatureId } from '../features/types.js';
 import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
@@ -35,18 +36,42 @@ export interface TemplateFile {
  * starters of one ecosystem share (e.g. `_go/`: Gin and Echo serve the same net/http server and Lambda adapter),
  * then the framework's own files; at each level, the chosen features' layers after its base and deploy layers.
  */
-export function layerNames(framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, deploy: DeployTarget, features: readonly FeatureId[] = []): string[] {
-  return ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [
+export function layerNames(
+  framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>,
+  deploy: DeployTarget,
+  features: readonly FeatureId[] = [],
+  packageManager?: PackageManager,
+): string[] {
+  const levels = ['_shared', `_${framework.ecosystem}`, framework.id].flatMap((group) => [
     `${group}/base`,
     `${group}/${deploy}`,
     // A feature's files at each level come after that level's own, so a feature may replace a file of its level's
     // base (and the framework's feature files replace the shared ones, as the framework's base does).
     ...features.flatMap((feature) => [`${group}/features/${feature}/base`, `${group}/features/${feature}/${deploy}`]),
   ]);
+  return [...levels, lockLayer(framework, deploy, features, packageManager)];
 }
 
 /** The folder under each level that holds the features' layers (`fastify/features/postgres/base`). */
 export const FEATURES_FOLDER = 'features';
+
+/** The folder under a framework that holds the locks it ships, one layer per combination (see lockLayer). */
+export const LOCKS_FOLDER = 'locks';
+
+/**
+ * The layer holding the lock of one combination, last of all: a lock pins every dependency the other layers bring
+ * together, so there is one per deploy target, set of features and, for Node, package manager
+ * (`fastify/locks/containers+postgres+npm`, `axum/locks/serverless`).
+ */
+export function lockLayer(
+  framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>,
+  deploy: DeployTarget,
+  features: readonly FeatureId[] = [],
+  packageManager?: PackageManager,
+): string {
+  const manager = framework.ecosystem === 'node' && packageManager ? [packageManager] : [];
+  return `${framework.id}/${LOCKS_FOLDER}/${[deploy, ...features, ...manager].join('+')}`;
+}
 
 /**
  * Every file of the named layers in every root, in order, later ones replacing earlier ones path by path. The

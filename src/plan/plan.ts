@@ -72,7 +72,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const compiledDir = options.compiledTemplates === undefined ? defaultCompiledDir() : options.compiledTemplates || undefined;
   const compiled = compiledDir ? loadCompiled(compiledDir, framework.id) : undefined;
   const partials = partialFiles(roots, framework, compiled);
-  const templates = collectLayers(roots, layerNames(framework, answers.deploy, features), compiled);
+  const templates = collectLayers(roots, layerNames(framework, answers.deploy, features, answers.packageManager), compiled);
   const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
   const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime() : handlebarsCompiler());
   for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : engine.template(partial));

@@ -38,8 +38,31 @@ describe('features as layers', () => {
       '_shared/base', '_shared/serverless', '_shared/features/postgres/base', '_shared/features/postgres/serverless',
       '_node/base', '_node/serverless', '_node/features/postgres/base', '_node/features/postgres/serverless',
       'fastify/base', 'fastify/serverless', 'fastify/features/postgres/base', 'fastify/features/postgres/serverless',
+      'fastify/locks/serverless+postgres',
     ]);
-    expect(layerNames(getFramework('gin'), 'containers')).toEqual(['_shared/base', '_shared/containers', '_go/base', '_go/containers', 'gin/base', 'gin/containers']);
+    expect(layerNames(getFramework('gin'), 'containers')).toEqual([
+      '_shared/base', '_shared/containers', '_go/base', '_go/containers', 'gin/base', 'gin/containers', 'gin/locks/containers',
+    ]);
+  });
+
+  it('ends with the lock of the combination: deploy target, features and, for Node only, the package manager', () => {
+    expect(layerNames(getFramework('nestjs'), 'containers', ['postgres'], 'pnpm').at(-1)).toBe('nestjs/locks/containers+postgres+pnpm');
+    expect(layerNames(getFramework('axum'), 'serverless', [], 'npm').at(-1)).toBe('axum/locks/serverless');
+  });
+
+  it('writes the lock layer\'s files as they are, over every other layer\'s file of the same path', () => {
+    const team = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-locks-'));
+    try {
+      fs.mkdirSync(path.join(team, 'fastify/locks/containers+yarn'), { recursive: true });
+      fs.writeFileSync(path.join(team, 'fastify/locks/containers+yarn/yarn.lock'), '# the lock of containers with yarn\n');
+      fs.mkdirSync(path.join(team, 'fastify/locks/containers+npm'), { recursive: true });
+      fs.writeFileSync(path.join(team, 'fastify/locks/containers+npm/yarn.lock'), '# not this one\n');
+      const answers: ProjectAnswers = { projectName: 'invoice-api', framework: 'fastify', deploy: 'containers', packageManager: 'yarn', install: false, git: false, templates: [team] };
+      const files = new Map(plan(decide(answers), answers).files.map((f) => [f.path, f.content.toString('utf8')]));
+      expect(files.get('yarn.lock')).toBe('# the lock of containers with yarn\n');
+    } finally {
+      fs.rmSync(team, { recursive: true, force: true });
+    }
   });
 
   it('reads --database and defaults to no feature', () => {
