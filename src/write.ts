@@ -152,9 +152,15 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
   pendingTempDirs.add(temp);
   const toWrite = files.filter((f) => !unchanged.has(f.path));
   try {
+    // One mkdir per folder rather than one per file: a starter writes about 30 files into 10 folders of a new tree.
+    const made = new Set<string>([temp]);
     for (const file of toWrite) {
       const dest = path.join(temp, file.path);
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      const dir = path.dirname(dest);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       fs.writeFileSync(dest, file.content, { mode: file.mode });
       // The umask must not strip a script's execute bit; other files keep what the umask gives, as any new file does.
       if (file.mode & 0o111) fs.chmodSync(dest, file.mode);
