@@ -7,9 +7,8 @@
  * per group was three (each costs Node's loader about half a millisecond) and one for everything parsed 130 KiB.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { BUNDLED } from '../bundled.js';
+import { BUNDLED, ownRequire } from '../bundled.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { TemplateFile } from './layers.js';
 import type { CompiledTemplate } from './render.js';
@@ -27,7 +26,7 @@ export function defaultCompiledDir(): string | undefined {
   return BUNDLED ? path.join(PACKAGE_ROOT, COMPILED_TEMPLATES_DIR) : undefined;
 }
 
-const requireModule = createRequire(import.meta.url);
+const requireModule = ownRequire();
 
 /** The module holding one framework's precompiled layers. */
 export const compiledFileFor = (compiledDir: string, framework: string) => path.join(compiledDir, `${framework}.cjs`);

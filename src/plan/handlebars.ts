@@ -4,15 +4,14 @@
  * arrive compiled to functions (compiled.ts, render.ts), so a generation from them loads no Handlebars at all. The
  * build writes it as its own CommonJS bundle (dist/handlebars.cjs).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
-import { BUNDLED } from '../bundled.js';
+import { BUNDLED, ownRequire } from '../bundled.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 export const HANDLEBARS_COMPILER_FILE = 'dist/handlebars.cjs';
 
-const requireModule = createRequire(import.meta.url);
+const requireModule = ownRequire();
 
 let compiler: typeof Handlebars | undefined;
 
