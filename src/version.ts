@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ownFile } from './bundled.js';
 
 /**
  * The folder holding the tool's package.json and templates/, found by walking up from this module, so it holds
@@ -15,7 +15,7 @@ function findPackageRoot(from: string): { root: string; manifest: { name: string
   }
 }
 
-const found = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+const found = findPackageRoot(path.dirname(ownFile()));
 
 export const PACKAGE_ROOT = found.root;
 

@@ -3,7 +3,6 @@
  * interrupted run leaves nothing half-written in the target. It never deletes or replaces a user's file: with
  * --force it only adds files that do not exist yet, and refuses before writing anything if one would collide.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from './errors.js';
@@ -106,12 +105,20 @@ function userEntriesOf(target: string, planned: string[]): string[] {
 }
 
 /**
+ * Eight hex digits that make a temporary name unlikely to be taken. Not a secret: the folder or file is created
+ * exclusively (mkdir, or the `wx` flag), so a name that exists already, whoever made it, is an EEXIST and never
+ * written through. Math.random rather than crypto.randomBytes: loading node:crypto (which loads node:stream) cost
+ * every command, --help included, about 4 ms of CPU on Node 24 here (median of 12 paired generations), a third of the gap to create-vite.
+ */
+export const tempSuffix = (): string => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+
+/**
  * A new folder beside the target, created as mkdir creates one (the umask and the parent's default ACL apply;
  * mkdtemp's would be private, 700, and the project folder would keep that mode when renamed into place).
  */
 function makeTempSibling(parent: string, name: string): string {
   for (let attempt = 0; ; attempt++) {
-    const dir = path.join(parent, `.${name}.create-backend-fit-${crypto.randomBytes(4).toString('hex')}`);
+    const dir = path.join(parent, `.${name}.create-backend-fit-${tempSuffix()}`);
     try {
       fs.mkdirSync(dir);
       return dir;
@@ -145,9 +152,15 @@ export function writePlan(files: PlannedFile[], targetDir: string, options: { fo
   pendingTempDirs.add(temp);
   const toWrite = files.filter((f) => !unchanged.has(f.path));
   try {
+    // One mkdir per folder rather than one per file: a starter writes about 30 files into 10 folders of a new tree.
+    const made = new Set<string>([temp]);
     for (const file of toWrite) {
       const dest = path.join(temp, file.path);
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      const dir = path.dirname(dest);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       fs.writeFileSync(dest, file.content, { mode: file.mode });
       // The umask must not strip a script's execute bit; other files keep what the umask gives, as any new file does.
       if (file.mode & 0o111) fs.chmodSync(dest, file.mode);

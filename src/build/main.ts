@@ -3,9 +3,8 @@
  * - dist/cli.cjs: the CLI bundled and minified; dist/lazy/: the dependencies it loads on demand (execa, the prompts,
  *   node-plop). Every dependency is inside (the package has no runtime dependencies), and a command loads only what
  *   it runs.
- * - dist/compiled-templates/: the built-in templates precompiled, one module per framework.
- * - dist/handlebars-runtime.cjs and dist/handlebars.cjs: Handlebars' runtime, loaded when a generation renders, and
- *   its compiler, loaded only when a template was not precompiled (a team's).
+ * - dist/compiled-templates/: the built-in templates compiled to functions (compile-template.ts), one module per framework.
+ * - dist/handlebars.cjs: Handlebars' compiler, loaded only when a template was not compiled at build time (a team's).
  * And, outside the package, .tmp/build/meta.json: which source files (and so which npm packages) went into each
  * output file, for the benchmark's count of the packages a command loads.
  */
@@ -13,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, buildSync, transformSync } from 'esbuild';
 import { compiledFileFor, COMPILED_TEMPLATES_DIR } from '../plan/compiled.js';
-import { HANDLEBARS_COMPILER_FILE, HANDLEBARS_RUNTIME_FILE } from '../plan/handlebars.js';
+import { HANDLEBARS_COMPILER_FILE } from '../plan/handlebars.js';
 import { BUILTIN_TEMPLATES } from '../plan/layers.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { frameworks } from '../frameworks/index.js';
@@ -40,8 +39,9 @@ const cli = await build({
   ...common,
   entryPoints: [path.join(PACKAGE_ROOT, 'src/cli.ts')],
   format: 'cjs',
-  define: { CBF_BUNDLED: 'true', 'import.meta.url': '__cbfModuleUrl' },
-  banner: { js: "const __cbfModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url, should one be read in the bundle, made on demand: src/bundled.ts spares the start-up of it.
+  define: { CBF_BUNDLED: 'true', 'import.meta.url': '__cbfModule.url' },
+  banner: { js: "const __cbfModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   outfile: path.join(dist, 'cli.cjs'),
   plugins: [
     {
@@ -93,10 +93,7 @@ const lazy = await build({
   banner: { js: "import { createRequire as __cbfCreateRequire } from 'node:module'; const require = __cbfCreateRequire(import.meta.url);" },
 });
 
-const handlebars = [
-  ['node_modules/handlebars/runtime.js', HANDLEBARS_RUNTIME_FILE],
-  ['node_modules/handlebars/lib/index.js', HANDLEBARS_COMPILER_FILE],
-].map(([entry, outfile]) =>
+const handlebars = [['node_modules/handlebars/lib/index.js', HANDLEBARS_COMPILER_FILE]].map(([entry, outfile]) =>
   buildSync({
     ...common,
     entryPoints: [path.join(PACKAGE_ROOT, entry!)],
@@ -120,4 +117,4 @@ for (const [framework, source] of modules) {
   fs.writeFileSync(compiledFileFor(compiledDir, framework), code);
   bytes += code.length;
 }
-process.stdout.write(`built dist/: the CLI, Handlebars' runtime and compiler, ${modules.size} frameworks' precompiled templates (${Math.round(bytes / 1024)} KiB)\n`);
+process.stdout.write(`built dist/: the CLI, Handlebars' compiler, ${modules.size} frameworks' compiled templates (${Math.round(bytes / 1024)} KiB)\n`);

@@ -1,22 +1,25 @@
 /**
  * Build step (package.json's `build`): for each framework, the source of one CommonJS module in the form
  * src/plan/compiled.ts reads: every layer folder of templates/ its generations read (`_shared/*`, `_<ecosystem>/*`,
- * `<framework>/*`, and each level's `features/<feature>/*`) with its files, the `.hbs` ones precompiled by Handlebars. Files that are not templates are listed
- * with their mode and still copied from templates/ at run time.
+ * `<framework>/*`, and each level's `features/<feature>/*`) with its files, the `.hbs` ones compiled to functions
+ * (compile-template.ts). Files that are not templates are listed with their mode and still read from templates/ at
+ * run time, so a large one (a lock file) costs nothing until a generation copies it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { FrameworkRecord } from '../frameworks/types.js';
 import { comparePaths, FEATURES_FOLDER, listLayer, LOCKS_FOLDER } from '../plan/layers.js';
-import { COMPILE_OPTIONS } from '../plan/plan.js';
+import { helpers } from '../plan/helpers.js';
+import { compileTemplate } from './compile-template.js';
 
-/** One layer folder as the module's source text: `[[relPath, mode, spec or null], ...]`. */
+const HELPERS = new Set(Object.keys(helpers));
+
+/** One layer folder as the module's source text: `[[relPath, mode, function or null], ...]`. */
 function layerSource(layerDir: string): string {
   const files = listLayer(layerDir).sort((a, b) => comparePaths(a.relPath, b.relPath));
   const listed = files.map((file) => {
-    const spec = file.relPath.endsWith('.hbs') ? Handlebars.precompile(fs.readFileSync(file.absPath, 'utf8'), COMPILE_OPTIONS) : 'null';
-    return `[${JSON.stringify(file.relPath)},${file.mode},${spec}]`;
+    const render = file.relPath.endsWith('.hbs') ? compileTemplate(fs.readFileSync(file.absPath, 'utf8'), HELPERS, file.absPath) : 'null';
+    return `[${JSON.stringify(file.relPath)},${file.mode},${render}]`;
   });
   return `[${listed.join(',\n')}]`;
 }

@@ -8,9 +8,7 @@
  * whole update is planned first (every read, render and merge), and only then applied, so a failure or an interrupt
  * while planning changes nothing.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
@@ -22,7 +20,7 @@ import { PRISTINE_FILE, pristineContent, RECORD_FILE, type GenerationRecord, typ
 import { GIT_SAFE, run } from '../processes.js';
 import { PathRefused, realProjectRoot, resolveInside } from '../project-paths.js';
 import { TOOL_VERSION } from '../version.js';
-import { pendingTempDirs } from '../write.js';
+import { pendingTempDirs, tempSuffix } from '../write.js';
 import { readRecordJson, validateGenerationRecord, validatePristine } from './records.js';
 
 export type UpdateAction =
@@ -69,7 +67,9 @@ async function requireCleanGit(dir: string): Promise<void> {
 
 /** A private scratch folder for the merges, removed at the end and by an interrupt (src/cli.ts). */
 function scratchFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-merge-'));
+  // node:os on demand: every module's imports of the bundle load at start-up, for every command.
+  const { tmpdir } = process.getBuiltinModule('node:os') as typeof import('node:os');
+  const dir = fs.mkdtempSync(path.join(tmpdir(), 'cbf-merge-'));
   pendingTempDirs.add(dir);
   return dir;
 }
@@ -230,7 +230,7 @@ function apply(root: string, changes: Change[]): void {
       const dest = resolveInside(root, rel);
       const made = fs.mkdirSync(path.dirname(dest), { recursive: true });
       if (made) createdDirs.push(made);
-      const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.cbf-update-${crypto.randomBytes(4).toString('hex')}`);
+      const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.cbf-update-${tempSuffix()}`);
       pendingTempDirs.add(temp);
       staged.push({ temp, dest, mode: write.mode });
       fs.writeFileSync(temp, write.content, { mode: write.mode, flag: 'wx' });

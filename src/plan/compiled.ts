@@ -1,5 +1,5 @@
 /**
- * Built-in templates in Handlebars' precompiled form, written at build time by src/build/precompile-templates.ts
+ * Built-in templates compiled to functions (src/plan/render.ts), written at build time by src/build/precompile-templates.ts
  * as one CommonJS module per framework under dist/compiled-templates/ (`fastify.cjs`), holding every layer folder a
  * generation of that framework reads: `_shared/*`, `_<ecosystem>/*` and `<framework>/*`. Compiling every template
  * at every run was about a third of a generation's time; a team's --templates folders are still compiled when they
@@ -7,18 +7,14 @@
  * per group was three (each costs Node's loader about half a millisecond) and one for everything parsed 130 KiB.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type Handlebars from 'handlebars';
-import { BUNDLED } from '../bundled.js';
+import { BUNDLED, ownRequire } from '../bundled.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { TemplateFile } from './layers.js';
+import type { CompiledTemplate } from './render.js';
 
-/** A template as Handlebars.precompile() returns it, evaluated. */
-export type TemplateSpec = Parameters<typeof Handlebars.template>[0];
-
-/** One layer folder's files: [path within the layer, file mode, precompiled spec for `.hbs` files or null]. */
-export type CompiledLayer = Array<[relPath: string, mode: number, spec: TemplateSpec | null]>;
+/** One layer folder's files: [path within the layer, file mode, compiled template for `.hbs` files or null]. */
+export type CompiledLayer = Array<[relPath: string, mode: number, render: CompiledTemplate | null]>;
 
 /** The layer folders one framework's generations read (`_shared/base`, `fastify/partials`) and their files. */
 export type CompiledFramework = Record<string, CompiledLayer>;
@@ -30,7 +26,7 @@ export function defaultCompiledDir(): string | undefined {
   return BUNDLED ? path.join(PACKAGE_ROOT, COMPILED_TEMPLATES_DIR) : undefined;
 }
 
-const requireModule = createRequire(import.meta.url);
+const requireModule = ownRequire();
 
 /** The module holding one framework's precompiled layers. */
 export const compiledFileFor = (compiledDir: string, framework: string) => path.join(compiledDir, `${framework}.cjs`);
@@ -47,11 +43,11 @@ export function loadCompiled(compiledDir: string, framework: string): CompiledFr
  */
 export function compiledLayer(compiled: CompiledFramework, templatesRoot: string, layer: string): TemplateFile[] {
   const layerDir = path.join(templatesRoot, layer);
-  return (compiled[layer] ?? []).map(([relPath, mode, spec]) => ({
+  return (compiled[layer] ?? []).map(([relPath, mode, render]) => ({
     relPath,
     absPath: path.join(layerDir, relPath),
     mode,
     layer: layerDir,
-    ...(spec ? { spec } : {}),
+    ...(render ? { render } : {}),
   }));
 }

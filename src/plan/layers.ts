@@ -8,7 +8,8 @@ import type { PackageManager } from '../answers.js';
 import type { FeatureId } from '../features/types.js';
 import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { compiledLayer, type CompiledFramework, type TemplateSpec } from './compiled.js';
+import { compiledLayer, type CompiledFramework } from './compiled.js';
+import type { CompiledTemplate } from './render.js';
 
 export class TemplateError extends Error {}
 
@@ -27,8 +28,8 @@ export interface TemplateFile {
   absPath: string;
   mode: number;
   layer: string;
-  /** A built-in `.hbs` template as the build precompiled it (see compiled.ts); absent means compile from absPath. */
-  spec?: TemplateSpec;
+  /** A built-in `.hbs` template as the build compiled it (see compiled.ts); absent means Handlebars compiles absPath. */
+  render?: CompiledTemplate;
 }
 
 /**
@@ -149,12 +150,12 @@ function* walk(root: string, rel: string): Generator<string> {
  * ecosystem's (e.g. `_python/partials`: the Lambda notes both Python starters' READMEs include), then the framework's
  * own `partials/`, which may replace a shared one (e.g. `readme-notes`, the framework's section of the shared README).
  */
-export function partialFiles(roots: string[], framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, compiled?: CompiledFramework): Map<string, string | TemplateSpec> {
-  const partials = new Map<string, string | TemplateSpec>();
+export function partialFiles(roots: string[], framework: Pick<FrameworkRecord, 'id' | 'ecosystem'>, compiled?: CompiledFramework): Map<string, string | CompiledTemplate> {
+  const partials = new Map<string, string | CompiledTemplate>();
   const layers = ['_shared', `_${framework.ecosystem}`, framework.id].map((group) => `${group}/partials`);
   for (const file of collectLayers(roots, layers, compiled).values()) {
     if (file.relPath.includes('/') || !file.relPath.endsWith('.hbs')) continue;
-    partials.set(file.relPath.slice(0, -'.hbs'.length), file.spec ?? fs.readFileSync(file.absPath, 'utf8'));
+    partials.set(file.relPath.slice(0, -'.hbs'.length), file.render ?? fs.readFileSync(file.absPath, 'utf8'));
   }
   return partials;
 }

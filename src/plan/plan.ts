@@ -14,8 +14,8 @@ import { git as gitToolchain } from '../frameworks/toolchains.js';
 import type { CommandTool, DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
-import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
-import { createEngine } from './helpers.js';
+import { createEngine, helpers as ourHelpers } from './helpers.js';
+import { createRenderer, type CompiledTemplate, type Renderer } from './render.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
@@ -73,9 +73,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
   const compiled = compiledDir ? loadCompiled(compiledDir, framework.id) : undefined;
   const partials = partialFiles(roots, framework, compiled);
   const templates = collectLayers(roots, layerNames(framework, answers.deploy, features, answers.packageManager), compiled);
-  const precompiled = [...partials.values()].every((p) => typeof p !== 'string') && [...templates.values()].every((t) => t.spec || !t.relPath.endsWith('.hbs'));
-  const engine = createEngine(options.helpers, precompiled ? handlebarsRuntime() : handlebarsCompiler());
-  for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : engine.template(partial));
+  const render = renderers(partials, [...templates.values()], options.helpers, variables);
 
   const files: PlannedFile[] = [];
   for (const template of templates.values()) {
@@ -83,7 +81,7 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
     const target = targetPath(template.relPath, variables);
     let content: Buffer;
     if (rendered) {
-      const text = renderTemplate(engine, template, variables);
+      const text = renderTemplate(render, template);
       // An empty render is how a template says "not for these answers".
       if (text.trim() === '') continue;
       content = Buffer.from(text);
@@ -103,10 +101,35 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
 /** The options every template is compiled with, at run time here or at build time (src/build/precompile-templates.ts). */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
-function renderTemplate(engine: typeof Handlebars, template: TemplateFile, variables: object): string {
+/**
+ * How templates render: a built-in one by its compiled function (src/plan/render.ts), a team's (and every one when
+ * running from src/, where nothing is compiled) by Handlebars, whose compiler loads only then. Partials cross over
+ * both ways: Handlebars calls a built-in one as a function partial, a compiled template renders a team's through
+ * Handlebars.
+ */
+function renderers(partials: Map<string, string | CompiledTemplate>, templates: TemplateFile[], helpers: PlanOptions['helpers'], variables: object) {
+  const needsHandlebars = [...partials.values()].some((p) => typeof p === 'string') || templates.some((t) => !t.render && t.relPath.endsWith('.hbs'));
+  const engine = needsHandlebars ? createEngine(helpers) : undefined;
+  const teamPartials = new Map<string, HandlebarsTemplateDelegate>();
+  const renderer: Renderer = createRenderer({ ...ourHelpers, ...helpers } as Parameters<typeof createRenderer>[0], (name) => {
+    const partial = partials.get(name);
+    if (partial === undefined) return undefined;
+    if (typeof partial !== 'string') return (context) => partial(context, renderer);
+    return (context) => {
+      if (!teamPartials.has(name)) teamPartials.set(name, engine!.compile(partial, COMPILE_OPTIONS));
+      return teamPartials.get(name)!(context);
+    };
+  }, variables);
+  if (engine) {
+    for (const [name, partial] of partials) engine.registerPartial(name, typeof partial === 'string' ? partial : (context: unknown) => partial(context, renderer));
+  }
+  return (template: TemplateFile): string =>
+    template.render ? template.render(variables, renderer) : engine!.compile(fs.readFileSync(template.absPath, 'utf8'), COMPILE_OPTIONS)(variables);
+}
+
+function renderTemplate(render: (template: TemplateFile) => string, template: TemplateFile): string {
   try {
-    const render = template.spec ? engine.template(template.spec) : engine.compile(fs.readFileSync(template.absPath, 'utf8'), COMPILE_OPTIONS);
-    return render(variables);
+    return render(template);
   } catch (error) {
     throw new TemplateError(`${template.absPath}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }

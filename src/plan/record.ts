@@ -2,6 +2,7 @@
  * What a generated project keeps about its own generation: the answers and tool version (for replay), and the
  * pristine render (the base of a three-way merge when `update` brings newer templates in).
  */
+import { isUtf8 } from 'node:buffer';
 import type { ProjectAnswers } from '../answers.js';
 import type { FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -50,7 +51,8 @@ export interface Pristine {
   files: Record<string, PristineFile>;
 }
 
-const isText = (content: Buffer) => !content.includes(0) && Buffer.from(content.toString('utf8')).equals(content);
+/** Stored as text when it is UTF-8 that survives a round trip through a string (isUtf8 says so without making one). */
+const isText = (content: Buffer) => !content.includes(0) && isUtf8(content);
 
 /** The render as the tool wrote it, before anyone edited it. */
 export function pristineFile(files: { path: string; content: Buffer; mode: number }[]): string {

@@ -38,7 +38,6 @@ describe('npm pack', () => {
         'dist/lazy/execa.mjs',
         'dist/lazy/clack.mjs',
         'dist/lazy/node-plop.mjs',
-        'dist/handlebars-runtime.cjs',
         'dist/handlebars.cjs',
         'dist/compiled-templates/fastify.cjs',
         'templates/fastify/base/package.json.hbs',

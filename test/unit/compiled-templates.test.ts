@@ -55,7 +55,7 @@ describe('precompiled built-in templates', () => {
           const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
           const compiled = compiledLayer(module!, BUILTIN_TEMPLATES, `${group}/${layer}`);
           expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${framework.id}: ${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
-          for (const file of compiled) expect(Boolean(file.spec), `${group}/${layer}/${file.relPath}`).toBe(file.relPath.endsWith('.hbs'));
+          for (const file of compiled) expect(Boolean(file.render), `${group}/${layer}/${file.relPath}`).toBe(file.relPath.endsWith('.hbs'));
         }
       }
     }
