@@ -176,6 +176,14 @@ describe('locks', () => {
     }
   });
 
+  it('the ecosystems without a lock file of ours pin what they fetch: the Maven wrapper checks its distribution\'s SHA-256', () => {
+    const properties = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'spring-boot/base/.mvn/wrapper/maven-wrapper.properties'), 'utf8');
+    // mvnw refuses a download whose checksum differs (its `distributionSha256Sum` check); the value was computed from
+    // the Maven Central artifact that distributionUrl names, whose published .sha512 it matched.
+    expect(properties).toMatch(/^distributionUrl=https:\/\/repo\.maven\.apache\.org\/maven2\/org\/apache\/maven\/apache-maven\/[\d.]+\/apache-maven-[\d.]+-bin\.zip$/m);
+    expect(properties).toMatch(/^distributionSha256Sum=[0-9a-f]{64}$/m);
+  });
+
   it('a crate named like a package of its lock gets references Cargo can tell apart (`"http 1.x"`), and no others change', () => {
     const text = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'axum/locks/containers/Cargo.lock'), 'utf8');
     const http = parseCargoLock(text).packages.find((p) => p.name === 'http')!;
