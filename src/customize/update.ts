@@ -14,6 +14,8 @@ import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import { decideRecorded } from '../decide/decide.js';
 import { CliError } from '../errors.js';
+import { relockFor } from '../plan/commands.js';
+import { isLockFile } from '../plan/locks.js';
 import { plan } from '../plan/plan.js';
 import { comparePaths, TemplateError } from '../plan/layers.js';
 import { PRISTINE_FILE, pristineContent, RECORD_FILE, type GenerationRecord, type Pristine } from '../plan/record.js';
@@ -186,6 +188,11 @@ export async function updateProject(projectDir: string, record: GenerationRecord
         outcomes.push({ path: file.path, action: 'updated' });
       } else if (old && file.content.equals(base)) {
         outcomes.push({ path: file.path, action: 'kept', note: 'only you changed it' });
+      } else if (isLockFile(file.path)) {
+        // A lock is the resolver's output, not lines to merge: merged, it holds conflict markers or a graph no resolver
+        // made. Theirs (changed since generation, or made by their own install) stays, and the resolving install brings
+        // it in line with the merged manifest.
+        outcomes.push({ path: file.path, action: 'kept', note: `your lock is kept; run ${relockFor(next.framework, answers.packageManager ?? 'npm')} to bring it in line with the manifest` });
       } else {
         const { merged, conflicts } = await mergeThreeWays(scratch, mine, base, file.content, labels);
         changes.push({ rel: file.path, write: { content: merged, mode: fs.statSync(path.join(root, file.path)).mode & 0o777 } });

@@ -80,6 +80,12 @@ export interface FrameworkRecord {
   defaultPort: number;
   deployTargets: readonly DeployTarget[];
   commands: FrameworkCommands;
+  /**
+   * The install after a change to the manifest (`add` brings a dependency in, a user kept their own lock): resolves
+   * what the lock lacks and updates it, where `commands.install` installs exactly what the shipped lock says and fails
+   * when it does not match the manifest. Absent: `commands.install` does both (the ecosystem has no locked mode).
+   */
+  relock?: string;
   toolchain: readonly Toolchain[];
   /** What its lint and Lambda commands run beyond the toolchain (make, the emulator, golangci-lint). */
   tools: readonly CommandTool[];

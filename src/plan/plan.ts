@@ -16,8 +16,10 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
 import { createEngine, helpers as ourHelpers } from './helpers.js';
 import { createRenderer, type CompiledTemplate, type Renderer } from './render.js';
+import { dependabotEcosystems } from './dependabot.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
-import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
+import { BUILTIN_TEMPLATES, collectLayers, comparePaths, isLockLayer, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
+import { nameLock } from './locks.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 import { relativePathProblem } from '../project-paths.js';
@@ -86,7 +88,9 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
       if (text.trim() === '') continue;
       content = Buffer.from(text);
     } else {
-      content = fs.readFileSync(template.absPath);
+      const stored = fs.readFileSync(template.absPath);
+      // A lock a lock layer stores was resolved under a name of its own: the project's names go in (locks.ts).
+      content = isLockLayer(template.layer) ? nameLock(target, stored, names) : stored;
     }
     files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
   }
@@ -215,6 +219,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     lambdaHandler: lambdaHandlerFor(framework, names),
     k8s: framework.resources,
     ciSetupPartial: `ci-setup-${framework.ecosystem}`,
+    /** .github/dependabot.yml's package ecosystems. */
+    dependabot: dependabotEcosystems(framework.ecosystem, answers.packageManager),
     packageManager: answers.packageManager,
     commands: commandsFor(framework, answers.packageManager, features),
     /** `{{#if features.postgres}}`: the few lines a feature changes in a shared file. */

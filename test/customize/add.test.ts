@@ -53,6 +53,24 @@ describe('add database postgres', () => {
     });
   }
 
+  it('never merges a lock: a lock of the user\'s own stays as it is, no conflict markers, and the install after it resolves again', async () => {
+    const { project } = await generated('api', '--framework', 'fastify');
+    const lockFile = path.join(project, 'package-lock.json');
+    const shipped = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+    // What the user's own `npm install left-pad` does to the lock: lines beside the ones the feature's lock changes.
+    const theirs = { ...shipped, packages: { ...shipped.packages, '': { ...shipped.packages[''], dependencies: { ...shipped.packages[''].dependencies, 'left-pad': '^1.3.0' } }, 'node_modules/left-pad': { version: '1.3.0' } } };
+    fs.writeFileSync(lockFile, `${JSON.stringify(theirs, null, 2)}\n`);
+    git(project, 'commit', '-qam', 'left-pad');
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcome = JSON.parse(run.stdout).outcomes.find((o: { path: string }) => o.path === 'package-lock.json');
+    expect(outcome).toEqual({ path: 'package-lock.json', action: 'kept', note: expect.stringContaining('run npm install') });
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(`${JSON.stringify(theirs, null, 2)}\n`);
+    // ... while the manifest beside it merged, so the resolving install (not npm ci) is the one add runs.
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies.pg).toBeDefined();
+    expect(JSON.parse(run.stdout).bootstrap.find((r: { step: string }) => r.step === 'install').command).toBe('npm install');
+  });
+
   it('keeps every edit of the user\'s, and a clash is a git conflict with both sides', async () => {
     const { project } = await generated('api', '--framework', 'fastify');
     const at = (rel: string) => path.join(project, rel);

@@ -57,7 +57,7 @@ describe('toolchain versions', () => {
     const results = await bootstrap(getFramework('fastify'), '/nonexistent/never-run', { git: true, install: true, packageManager: 'npm', probe });
     expect(seen.sort()).toEqual(['git', 'node', 'npm']);
     expect(results).toEqual([
-      { step: 'install', status: 'failed', command: 'npm install', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
+      { step: 'install', status: 'failed', command: 'npm ci', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
       { step: 'git', status: 'failed', command: expect.stringMatching(/^git init/), message: expect.stringMatching(/^git was not found on PATH/) },
     ]);
   });
