@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrap } from '../../src/bootstrap.js';
 import { frameworks, getFramework } from '../../src/frameworks/index.js';
-import { git, go, jdk, node, python, rust } from '../../src/frameworks/toolchains.js';
+import { git, go, jdk, node, python, rust, uv } from '../../src/frameworks/toolchains.js';
 import type { Toolchain } from '../../src/frameworks/types.js';
 import { plan } from '../../src/plan/plan.js';
 import { decide } from '../../src/decide/decide.js';
@@ -22,6 +22,8 @@ describe('toolchain versions', () => {
       [jdk, 'java version "1.8.0_402"\nJava(TM) SE Runtime Environment\n', '8.0'],
       [jdk, 'openjdk version "25" 2025-09-16\n', '25'],
       [git, 'git version 2.39.5\n', '2.39.5'],
+      [uv, 'uv 0.13.9 (x86_64-unknown-linux-gnu)\n', '0.13.9'],
+      [uv, 'uv 0.4.30 (61ed2a236 2024-11-04)\n', '0.4.30'],
     ];
     for (const [tool, output, version] of outputs) expect(parseVersion(tool, output), output).toBe(version);
   });
@@ -69,6 +71,7 @@ describe('the starters name the versions of their records', () => {
   const MANIFEST_FIELD: Record<string, [file: string, pattern: RegExp]> = {
     node: ['package.json', /"node": ">=([\d.]+)"/],
     python3: ['pyproject.toml', /requires-python = ">=([\d.]+)"/],
+    uv: ['pyproject.toml', /^required-version = ">=([\d.]+)"$/m],
     cargo: ['Cargo.toml', /rust-version = "([\d.]+)"/],
     java: ['pom.xml', /<java.version>([\d.]+)<\/java.version>/],
     go: ['go.mod', /^go ([\d.]+)$/m],
