@@ -19,6 +19,7 @@ import { createEngine } from './helpers.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { deriveNames, type ProjectNames } from './names.js';
+import { renameUvRoot } from './uv-lock.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 import { relativePathProblem } from '../project-paths.js';
 
@@ -89,6 +90,8 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
       content = Buffer.from(text);
     } else {
       content = fs.readFileSync(template.absPath);
+      // The shipped lock names the project (until src/plan/locks.ts's table has a uv.lock entry).
+      if (path.posix.basename(target) === 'uv.lock') content = Buffer.from(renameUvRoot(content.toString('utf8'), names.pythonDist));
     }
     files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
   }
