@@ -51,7 +51,9 @@ describe('precompiled built-in templates', () => {
           ? dirs('features').flatMap((feature) => dirs(`features/${feature}`).map((layer) => `features/${feature}/${layer}`))
           : [];
         if (group === framework.id) expect(featureLayers.length > 0, `${group}: feature layers`).toBe(offeredFeatures(framework).length > 0);
-        for (const layer of [...dirs('').filter((d) => d !== 'features'), ...featureLayers]) {
+        // ... and its locks, one layer per combination (`fastapi/locks/serverless+postgres`).
+        const lockLayers = fs.existsSync(path.join(BUILTIN_TEMPLATES, group, 'locks')) ? dirs('locks').map((key) => `locks/${key}`) : [];
+        for (const layer of [...dirs('').filter((d) => d !== 'features' && d !== 'locks'), ...featureLayers, ...lockLayers]) {
           const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));
           const compiled = compiledLayer(module!, BUILTIN_TEMPLATES, `${group}/${layer}`);
           expect(compiled.map((f) => [f.relPath, f.mode]).sort(), `${framework.id}: ${group}/${layer}`).toEqual(onDisk.map((f) => [f.relPath, f.mode]).sort());
