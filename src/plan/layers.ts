@@ -73,6 +73,9 @@ export function lockLayer(
   return `${framework.id}/${LOCKS_FOLDER}/${[deploy, ...features, ...manager].join('+')}`;
 }
 
+/** Whether a layer (as TemplateFile.layer names it: relative, or a folder's path) is a lock layer (lockLayer). */
+export const isLockLayer = (layer: string): boolean => layer.split(/[\\/]/).at(-2) === LOCKS_FOLDER;
+
 /**
  * Every file of the named layers in every root, in order, later ones replacing earlier ones path by path. The
  * built-in root is read from `compiled`, the framework's precompiled layers, when given (the bundled build),

@@ -17,9 +17,9 @@ import { commandsFor } from './commands.js';
 import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 import { createEngine } from './helpers.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
-import { BUILTIN_TEMPLATES, collectLayers, comparePaths, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
+import { BUILTIN_TEMPLATES, collectLayers, comparePaths, isLockLayer, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
+import { nameLock } from './locks.js';
 import { deriveNames, type ProjectNames } from './names.js';
-import { renameUvRoot } from './uv-lock.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 import { relativePathProblem } from '../project-paths.js';
 
@@ -89,9 +89,9 @@ export function plan(decision: Decision, answers: ProjectAnswers, options: PlanO
       if (text.trim() === '') continue;
       content = Buffer.from(text);
     } else {
-      content = fs.readFileSync(template.absPath);
-      // The shipped lock names the project (until src/plan/locks.ts's table has a uv.lock entry).
-      if (path.posix.basename(target) === 'uv.lock') content = Buffer.from(renameUvRoot(content.toString('utf8'), names.pythonDist));
+      const stored = fs.readFileSync(template.absPath);
+      // A lock a lock layer stores was resolved under a name of its own: the project's names go in (locks.ts).
+      content = isLockLayer(template.layer) ? nameLock(target, stored, names) : stored;
     }
     files.push({ path: target, content, mode: template.mode & 0o111 ? 0o755 : 0o644 });
   }

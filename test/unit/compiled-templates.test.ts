@@ -51,7 +51,7 @@ describe('precompiled built-in templates', () => {
           ? dirs('features').flatMap((feature) => dirs(`features/${feature}`).map((layer) => `features/${feature}/${layer}`))
           : [];
         if (group === framework.id) expect(featureLayers.length > 0, `${group}: feature layers`).toBe(offeredFeatures(framework).length > 0);
-        // ... and its locks, one layer per combination (`fastapi/locks/serverless+postgres`).
+        // ... and its locks' (`fastify/locks/containers+npm`), one layer per combination.
         const lockLayers = fs.existsSync(path.join(BUILTIN_TEMPLATES, group, 'locks')) ? dirs('locks').map((key) => `locks/${key}`) : [];
         for (const layer of [...dirs('').filter((d) => d !== 'features' && d !== 'locks'), ...featureLayers, ...lockLayers]) {
           const onDisk = listLayer(path.join(BUILTIN_TEMPLATES, group, layer));

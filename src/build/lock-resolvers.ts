@@ -1,0 +1,86 @@
+/**
+ * Which starters ship a lock, which lock files each has and how the ecosystem's own tool resolves them: the data
+ * `npm run locks` (src/build/locks.ts) runs and the test of the shipped locks (test/unit/locks.test.ts) checks
+ * against. Not part of the CLI: a generation only copies the stored locks (src/plan/locks.ts names them).
+ */
+import { PACKAGE_MANAGERS, type PackageManager } from '../answers.js';
+import { offeredFeatures } from '../features/index.js';
+import type { FeatureId } from '../features/types.js';
+import { frameworks } from '../frameworks/index.js';
+import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
+import { lockLayer } from '../plan/layers.js';
+
+export interface LockResolver {
+  /** The lock files the resolve writes, at the project's top level. */
+  files: readonly string[];
+  /**
+   * Brings the lock in line with the manifest, keeping every locked version the manifest still allows (run with the
+   * shipped lock in place); with no lock there, resolves every dependency to the newest version allowed.
+   */
+  resolve: readonly (readonly string[])[];
+  /** The manifest whose dependencies the lock pins (the test of the shipped locks reads both). */
+  manifest: string;
+}
+
+/**
+ * By ecosystem, and for Node by package manager (`node:npm`): a starter whose key is not here ships no lock yet.
+ * pnpm, yarn and bun are not here yet: their projects resolve at first install (README, "How versions are chosen").
+ */
+export const LOCK_RESOLVERS: Readonly<Record<string, LockResolver>> = {
+  'node:npm': {
+    files: ['package-lock.json'],
+    // --ignore-scripts: resolving runs no package's code. --omit-lockfile-registry-resolved: no registry URL in the
+    // lock, so `npm ci` fetches from whichever registry the user's npm is configured with (integrity still checked),
+    // and the stored lock does not depend on the machine that made it.
+    resolve: [['npm', 'install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved']],
+    manifest: 'package.json',
+  },
+  rust: {
+    files: ['Cargo.lock'],
+    // --workspace: only the project itself is re-resolved; a dependency is added only if the lock lacks it. Cargo's
+    // resolver picks the newest versions whose rust-version fits the crate's (Cargo.toml's rust-version).
+    resolve: [['cargo', 'update', '--workspace']],
+    manifest: 'Cargo.toml',
+  },
+  python: {
+    files: ['uv.lock'],
+    // `uv lock` keeps every locked version pyproject.toml still allows (uv prefers the lock's versions); the lock is
+    // universal (every platform and Python version requires-python allows), so the machine that makes it does not
+    // matter, only uv's version (the pinned one from the e2e tools folder, first on PATH).
+    resolve: [['uv', 'lock', '--quiet']],
+    manifest: 'pyproject.toml',
+  },
+};
+
+export const resolverKey = (framework: Pick<FrameworkRecord, 'ecosystem'>, packageManager: PackageManager): string =>
+  framework.ecosystem === 'node' ? `node:${packageManager}` : framework.ecosystem;
+
+export interface LockCombination {
+  framework: FrameworkRecord;
+  deploy: DeployTarget;
+  features: FeatureId[];
+  packageManager: PackageManager;
+  /** templates/<layer>: where its lock is stored (lockLayer). */
+  layer: string;
+  resolver: LockResolver;
+}
+
+/** Every subset of the offered features, the empty one first, in the features' own order. */
+function featureSets(offered: readonly FeatureId[]): FeatureId[][] {
+  return offered.reduce<FeatureId[][]>((sets, feature) => [...sets, ...sets.map((set) => [...set, feature])], [[]]);
+}
+
+/** Every combination the tool offers whose ecosystem (and package manager) ships a lock. */
+export function lockCombinations(): LockCombination[] {
+  return frameworks.flatMap((framework) =>
+    framework.deployTargets.flatMap((deploy) =>
+      featureSets(offeredFeatures(framework)).flatMap((features) =>
+        // A package manager is a choice for Node only; the others are the same starter whatever it says.
+        (framework.ecosystem === 'node' ? PACKAGE_MANAGERS : (['npm'] as const)).flatMap((packageManager) => {
+          const resolver = LOCK_RESOLVERS[resolverKey(framework, packageManager)];
+          return resolver ? [{ framework, deploy, features, packageManager, layer: lockLayer(framework, deploy, features, packageManager), resolver }] : [];
+        }),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The locks a starter ships (issue 21) name the project: package-lock.json's `name` fields, Cargo.lock's and
+ * uv.lock's root `[[package]]`. `npm run locks` (src/build/locks.ts) resolves each starter once, under a name of its own, and stores
+ * the lock in the combination's lock layer (layers.ts, lockLayer); a generation writes the project's names into it
+ * here, with no resolver and no network, so the lock a user gets is the one CI tested, under their project's name.
+ *
+ * One entry per lock file name: how the project's own names are written into a stored lock. A lock file not listed
+ * here (a team's yarn.lock) is copied as it is.
+ */
+import { renameCargoRoot } from './cargo-lock.js';
+import { renameUvRoot } from './uv-lock.js';
+import { TemplateError } from './layers.js';
+import type { ProjectNames } from './names.js';
+
+export interface LockNaming {
+  /** The stored lock with the project's names in it; throws when the stored lock is not the shape it should be. */
+  name(stored: string, names: ProjectNames): string;
+}
+
+/** A stored lock not of the shape its naming expects: a render error, as a broken template is. */
+export class LockError extends TemplateError {}
+
+/**
+ * npm writes its lock as JSON.stringify(lock, null, 2) plus a newline, and names the project twice: at the top and
+ * in the root package (`packages[""]`). The test of the shipped locks checks that parsing and writing back gives the
+ * stored bytes (a key JSON.parse would reorder, such as "1", would break that).
+ */
+const npmLock: LockNaming = {
+  name(stored, names) {
+    const lock = JSON.parse(stored) as { name?: string; packages?: Record<string, { name?: string }> };
+    const root = lock.packages?.[''];
+    if (!root) throw new LockError('package-lock.json has no root package (packages[""]): regenerate it with npm run locks.');
+    lock.name = names.npmName;
+    root.name = names.npmName;
+    return `${JSON.stringify(lock, null, 2)}\n`;
+  },
+};
+
+/**
+ * Cargo.lock: the root package is the one path package (no `source`). `cargo --locked` parses the stored lock and the
+ * lock it would write and compares the two resolves (cargo src/ops/lockfile.rs, are_equal_lockfiles), so the lock has
+ * to parse to the same graph under the new name; renameCargoRoot also writes it byte for byte as Cargo would (sorted,
+ * dependency references lengthened where the new name makes one ambiguous), so a build without --locked leaves it
+ * unchanged too.
+ */
+const cargoLock: LockNaming = {
+  name: (stored, names) => renameCargoRoot(stored, names.crateName),
+};
+
+/**
+ * uv.lock: the root package is the one whose source is the project folder. `uv sync --locked` compares the resolution,
+ * not the text; renameUvRoot writes it byte for byte as `uv lock` would (the root package sorted by its new name).
+ */
+const uvLock: LockNaming = {
+  name: (stored, names) => renameUvRoot(stored, names.pythonDist),
+};
+
+/** How the project's names are written into each lock file a starter ships, by file name. */
+export const LOCK_NAMING: Readonly<Record<string, LockNaming>> = {
+  'package-lock.json': npmLock,
+  'Cargo.lock': cargoLock,
+  'uv.lock': uvLock,
+};
+
+/** The lock files a starter may ship: the merge of update and add never writes conflict markers into one. */
+// (go.sum is not one of them: the Go starters render it from a template, its lines are independent hashes that merge
+// line by line, and `go mod download` does not rewrite it.)
+export const LOCK_FILES: ReadonlySet<string> = new Set([...Object.keys(LOCK_NAMING), 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
+
+const baseName = (relPath: string) => relPath.slice(relPath.lastIndexOf('/') + 1);
+
+/** Whether a project path is a lock file: a file a resolver writes, which a three-way merge of lines would corrupt. */
+export const isLockFile = (relPath: string): boolean => LOCK_FILES.has(baseName(relPath));
+
+/** A stored lock of a lock layer with the project's names written in; any other file as it is. */
+export function nameLock(relPath: string, stored: Buffer, names: ProjectNames): Buffer {
+  const naming = LOCK_NAMING[baseName(relPath)];
+  if (!naming) return stored;
+  try {
+    return Buffer.from(naming.name(stored.toString('utf8'), names));
+  } catch (error) {
+    throw new LockError(`${relPath}: ${(error as Error).message}`);
+  }
+}
