@@ -32,6 +32,8 @@ export interface BootstrapOptions {
   userEntries?: string[];
   /** How tool versions are read (tests give their own). */
   probe?: Probe;
+  /** The install follows a merge of new templates (`add`): the record's installAfterMerge, where it has one. */
+  afterMerge?: boolean;
 }
 
 
@@ -95,8 +97,14 @@ async function runGit(cwd: string, userEntries: string[]): Promise<StepResult> {
   }
 }
 
-async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager): Promise<StepResult> {
-  const command = commandsFor(framework, pm).install;
+/** The install command bootstrap runs (and prints to retry it). */
+export function installCommand(framework: FrameworkRecord, pm: PackageManager, afterMerge = false): string {
+  const commands = commandsFor(framework, pm);
+  return (afterMerge && commands.installAfterMerge) || commands.install;
+}
+
+async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager, afterMerge: boolean): Promise<StepResult> {
+  const command = installCommand(framework, pm, afterMerge);
   // Yarn refuses to create a lockfile in CI (immutable installs), but a new project has none to keep.
   const env = pm === 'yarn' && framework.ecosystem === 'node' ? { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' } : {};
   const result = await run(command, [], { cwd, shell: true, reject: false, all: true, env });
@@ -108,7 +116,7 @@ export async function bootstrap(framework: FrameworkRecord, cwd: string, options
   const userEntries = options.userEntries ?? [];
   const steps: { step: StepName; enabled: boolean; run: () => Promise<StepResult>; command: string }[] = [
     // Install first, so the first commit includes the lock file.
-    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager), command: commandsFor(framework, options.packageManager).install },
+    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.afterMerge ?? false), command: installCommand(framework, options.packageManager, options.afterMerge) },
     { step: 'git', enabled: options.git, run: () => runGit(cwd, userEntries), command: gitCommands(userEntries) },
   ];
   // Every tool a step needs is checked before any step runs: a step whose tool is missing or too old is not run.

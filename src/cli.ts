@@ -15,7 +15,7 @@ import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId } from './frameworks/types.js';
 import { prompts, type Prompts } from './ask.js';
-import { bootstrap, gitCommands } from './bootstrap.js';
+import { bootstrap, gitCommands, installCommand } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { recordWithFeature } from './customize/add.js';
@@ -419,8 +419,10 @@ async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promi
   const conflicts = outcomes.filter((outcome) => outcome.action === 'conflict');
   const commands = commandsFor(framework, packageManager, chosenFeatures(record.answers));
   // Dependencies are installed only when every file merged cleanly: a manifest with conflict markers cannot install.
-  onInterruptSay(`Interrupted. The feature's files are in ${dir}; finish with: ${commands.install}`);
-  const results = await bootstrap(framework, dir, { git: false, install: (o.install ?? true) && !dryRun && conflicts.length === 0, packageManager });
+  // The merged manifest may hold dependencies of the user's that the feature's lock lacks: an install that re-locks.
+  const install = installCommand(framework, packageManager, true);
+  onInterruptSay(`Interrupted. The feature's files are in ${dir}; finish with: ${install}`);
+  const results = await bootstrap(framework, dir, { git: false, install: (o.install ?? true) && !dryRun && conflicts.length === 0, packageManager, afterMerge: true });
   const installed = results.find((r) => r.step === 'install')!;
   if (o.json) {
     io.stdout(`${JSON.stringify({ target: dir, added: args.addition, dryRun, outcomes, bootstrap: results }, null, 2)}\n`);
@@ -430,7 +432,7 @@ async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promi
     if (dryRun) {
       io.stdout(`\nDry run: nothing was written.${conflicts.length ? ` ${conflicts.length} file(s) would get conflict markers.` : ''}\n`);
     } else if (conflicts.length > 0) {
-      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${commands.install}.\n`);
+      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${install}.\n`);
     } else if (installed.status === 'done') {
       const setup = chosenFeatures(record.answers).flatMap((id) => getFeature(id).setup);
       io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next steps:\n${[...setup, commands.migrate, commands.test].filter(Boolean).map((c) => `  ${c}`).join('\n')}\n`);

@@ -20,6 +20,13 @@ export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
 export interface FrameworkCommands {
   /** Installs the generated project's dependencies (run in the project folder). */
   install: string;
+  /**
+   * What `add` installs with after merging new templates into the project, where `install` would refuse (an install
+   * in locked mode, whose lock the merged manifest no longer matches: the user's own dependencies beside the
+   * feature's). It brings the lock in line with the manifest, keeping every locked version it still allows, then
+   * installs. Absent where `install` already does that.
+   */
+  installAfterMerge?: string;
   /** Runs the project's own tests with the ecosystem's usual command. */
   test: string;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrap } from '../../src/bootstrap.js';
+import { bootstrap, installCommand } from '../../src/bootstrap.js';
 import { frameworks, getFramework } from '../../src/frameworks/index.js';
 import { git, go, jdk, node, python, rust, uv } from '../../src/frameworks/toolchains.js';
 import type { Toolchain } from '../../src/frameworks/types.js';
@@ -62,6 +62,16 @@ describe('toolchain versions', () => {
       { step: 'install', status: 'failed', command: 'npm install', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
       { step: 'git', status: 'failed', command: expect.stringMatching(/^git init/), message: expect.stringMatching(/^git was not found on PATH/) },
     ]);
+  });
+});
+
+describe('the install after a merge', () => {
+  it('is the record\'s installAfterMerge where its install is locked (uv sync, not uv sync --locked), else its install', async () => {
+    expect(installCommand(getFramework('fastapi'), 'npm')).toBe('uv sync --locked');
+    expect(installCommand(getFramework('django'), 'npm', true)).toBe('uv sync');
+    expect(installCommand(getFramework('fastify'), 'pnpm', true)).toBe('pnpm install');
+    const skipped = await bootstrap(getFramework('fastapi'), '/nonexistent/never-run', { git: false, install: false, packageManager: 'npm', afterMerge: true });
+    expect(skipped[0]).toMatchObject({ step: 'install', status: 'skipped', command: 'uv sync' });
   });
 });
 
