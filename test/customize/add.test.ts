@@ -212,6 +212,22 @@ describe('add database postgres', () => {
     expect(lock).not.toContain('<<<<<<<');
   });
 
+  it('keeps a uv.lock the user changed as it is, never merged line by line (a lock is a resolver\'s, and markers would break it)', async () => {
+    const { project } = await generated('svc', '--framework', 'django', '--deploy', 'containers');
+    const at = (rel: string) => path.join(project, rel);
+    // What `uv add` does to a project: a dependency in pyproject.toml, and a lock resolved with it.
+    edit(at('pyproject.toml'), 'dev = [\n', 'dev = [\n  "iso8601>=2.1", # user-1\n');
+    const mine = fs.readFileSync(at('uv.lock'), 'utf8').replace('\n[[package]]\nname = "mypy"\n', '\n[[package]]\nname = "iso8601"\nversion = "2.1.0"\nsource = { registry = "https://pypi.org/simple" }\n\n[[package]]\nname = "mypy"\n');
+    fs.writeFileSync(at('uv.lock'), mine);
+    git(project, 'commit', '-qam', 'user edits');
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcome = (JSON.parse(run.stdout).outcomes as { path: string; action: string; note?: string }[]).find((o) => o.path === 'uv.lock');
+    expect(outcome).toMatchObject({ action: 'kept', note: expect.stringMatching(/not merged/) });
+    expect(fs.readFileSync(at('uv.lock'), 'utf8')).toBe(mine);
+    expect(fs.readFileSync(at('pyproject.toml'), 'utf8')).toMatch(/psycopg/);
+  });
+
   it('adds it to an edited Axum project: sqlx, src/db.rs and the migrations merged in beside the edits', async () => {
     const { project } = await generated('svc', '--framework', 'axum', '--deploy', 'serverless');
     const at = (rel: string) => path.join(project, rel);
