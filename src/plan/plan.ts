@@ -213,7 +213,7 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     },
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     /** Every command of the project with what it does, for AGENTS.md (a command another layer adds shows up too). */
-    commandList: Object.entries(commandsFor(framework, answers.packageManager))
+    commandList: Object.entries(commandsFor(framework, answers.packageManager, features))
       // The Lambda command runs under the emulator: AGENTS.md shows it in the README's emulator line instead.
       .filter(([what]) => what !== 'lambda')
       .map(([what, command]) => ({ what: COMMAND_LABELS[what] ?? what, command })),

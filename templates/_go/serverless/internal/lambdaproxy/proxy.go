@@ -2,6 +2,13 @@
 //
 // It is the whole translation: an event becomes an *http.Request, the handler writes into an in-memory
 // ResponseWriter, and that becomes the response event. Nothing here depends on the web framework.
+//
+// Why not github.com/awslabs/aws-lambda-go-api-proxy (httpadapter.NewV2), the usual choice: read at v0.16.2, its
+// last release (April 2024), it prints plain-text lines to stdout when an event cannot become a request
+// (fmt.Printf and log.Println in core/requestv2.go), where this service logs one JSON line per request; it splits
+// every header not on its short list at commas (a quoted value with a comma arrives as two); and it sets a
+// sniffed Content-Type on any response without one. Each of those changes what the handler sees or says, and
+// this file is the few lines that do the translation without them.
 package lambdaproxy
 
 import (
