@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootstrap, installCommand } from '../../src/bootstrap.js';
 import { frameworks, getFramework } from '../../src/frameworks/index.js';
@@ -7,6 +9,7 @@ import { plan } from '../../src/plan/plan.js';
 import { decide } from '../../src/decide/decide.js';
 import type { ProjectAnswers } from '../../src/answers.js';
 import { assess, compareVersions, parseVersion } from '../../src/toolchain-check.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
 
 describe('toolchain versions', () => {
   it('are read from what each tool really prints', () => {
@@ -62,6 +65,18 @@ describe('toolchain versions', () => {
       { step: 'install', status: 'failed', command: 'npm install', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
       { step: 'git', status: 'failed', command: expect.stringMatching(/^git init/), message: expect.stringMatching(/^git was not found on PATH/) },
     ]);
+  });
+});
+
+describe('the pinned uv', () => {
+  it('is the one the e2e tools install (.ci/install-tools.sh), the starters\' Dockerfile and CI install it from the record', () => {
+    const script = fs.readFileSync(path.join(PACKAGE_ROOT, '.ci/install-tools.sh'), 'utf8');
+    expect(/^UV=(\S+)$/m.exec(script)?.[1]).toBe(uv.pinned);
+    const answers: ProjectAnswers = { projectName: 'v-api', framework: 'fastapi', deploy: 'serverless', packageManager: 'npm', install: false, git: false };
+    const files = new Map(plan(decide(answers), answers).files.map((x) => [x.path, x.content.toString()]));
+    expect(files.get('Dockerfile')).toContain(`pip install uv==${uv.pinned}\n`);
+    expect(files.get('.github/workflows/ci.yml')).toContain(`version: "${uv.pinned}"`);
+    expect(uv.pinned!.startsWith(`${uv.minimum}.`), 'the pinned release is of the oldest series the starters accept').toBe(true);
   });
 });
 
