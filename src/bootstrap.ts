@@ -4,7 +4,7 @@
  */
 import type { PackageManager } from './answers.js';
 import type { FrameworkRecord, Toolchain } from './frameworks/types.js';
-import { commandsFor, GIT_INIT_COMMANDS } from './plan/commands.js';
+import { commandsFor, GIT_INIT_COMMANDS, relockFor } from './plan/commands.js';
 import { git as gitToolchain } from './frameworks/toolchains.js';
 import { GIT_SAFE, run } from './processes.js';
 import { checkToolchains, type Probe } from './toolchain-check.js';
@@ -23,6 +23,11 @@ export interface BootstrapOptions {
   git: boolean;
   install: boolean;
   packageManager: PackageManager;
+  /**
+   * Install with the command that resolves and updates the lock (the record's relock) rather than from the lock as it
+   * is: after add, whose manifest has a dependency the user's lock may lack.
+   */
+  relock?: boolean;
   /** Reports progress (a spinner when interactive, a log line otherwise). */
   progress?: (event: { step: StepName; phase: 'start' | 'end'; result?: StepResult }) => void;
   /**
@@ -32,8 +37,6 @@ export interface BootstrapOptions {
   userEntries?: string[];
   /** How tool versions are read (tests give their own). */
   probe?: Probe;
-  /** The install follows a merge of new templates (`add`): the record's installAfterMerge, where it has one. */
-  afterMerge?: boolean;
 }
 
 
@@ -97,14 +100,11 @@ async function runGit(cwd: string, userEntries: string[]): Promise<StepResult> {
   }
 }
 
-/** The install command bootstrap runs (and prints to retry it). */
-export function installCommand(framework: FrameworkRecord, pm: PackageManager, afterMerge = false): string {
-  const commands = commandsFor(framework, pm);
-  return (afterMerge && commands.installAfterMerge) || commands.install;
-}
+const installCommand = (framework: FrameworkRecord, pm: PackageManager, relock: boolean | undefined) =>
+  relock ? relockFor(framework, pm) : commandsFor(framework, pm).install;
 
-async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager, afterMerge: boolean): Promise<StepResult> {
-  const command = installCommand(framework, pm, afterMerge);
+async function runInstall(framework: FrameworkRecord, cwd: string, pm: PackageManager, relock: boolean | undefined): Promise<StepResult> {
+  const command = installCommand(framework, pm, relock);
   // Yarn refuses to create a lockfile in CI (immutable installs), but a new project has none to keep.
   const env = pm === 'yarn' && framework.ecosystem === 'node' ? { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' } : {};
   const result = await run(command, [], { cwd, shell: true, reject: false, all: true, env });
@@ -116,7 +116,7 @@ export async function bootstrap(framework: FrameworkRecord, cwd: string, options
   const userEntries = options.userEntries ?? [];
   const steps: { step: StepName; enabled: boolean; run: () => Promise<StepResult>; command: string }[] = [
     // Install first, so the first commit includes the lock file.
-    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.afterMerge ?? false), command: installCommand(framework, options.packageManager, options.afterMerge) },
+    { step: 'install', enabled: options.install, run: () => runInstall(framework, cwd, options.packageManager, options.relock), command: installCommand(framework, options.packageManager, options.relock) },
     { step: 'git', enabled: options.git, run: () => runGit(cwd, userEntries), command: gitCommands(userEntries) },
   ];
   // Every tool a step needs is checked before any step runs: a step whose tool is missing or too old is not run.

@@ -15,7 +15,7 @@ import { cancelled, CliError, EXIT, usageError } from './errors.js';
 import { frameworks } from './frameworks/index.js';
 import type { FrameworkId } from './frameworks/types.js';
 import { prompts, type Prompts } from './ask.js';
-import { bootstrap, gitCommands, installCommand } from './bootstrap.js';
+import { bootstrap, gitCommands } from './bootstrap.js';
 import { ejectFiles } from './customize/eject.js';
 import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { recordWithFeature } from './customize/add.js';
@@ -24,7 +24,7 @@ import { readReplay } from './customize/replay.js';
 import { beginRun, interrupt, onInterruptSay } from './interrupt.js';
 import { endChildren } from './processes.js';
 import { chosenFeatures, getFeature, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
-import { commandsFor } from './plan/commands.js';
+import { commandsFor, relockFor } from './plan/commands.js';
 import { RECORD_FILE } from './plan/record.js';
 import { TemplateError } from './plan/layers.js';
 import { deriveNames, NameError, type NameOverrides } from './plan/names.js';
@@ -419,10 +419,10 @@ async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promi
   const conflicts = outcomes.filter((outcome) => outcome.action === 'conflict');
   const commands = commandsFor(framework, packageManager, chosenFeatures(record.answers));
   // Dependencies are installed only when every file merged cleanly: a manifest with conflict markers cannot install.
-  // The merged manifest may hold dependencies of the user's that the feature's lock lacks: an install that re-locks.
-  const install = installCommand(framework, packageManager, true);
-  onInterruptSay(`Interrupted. The feature's files are in ${dir}; finish with: ${install}`);
-  const results = await bootstrap(framework, dir, { git: false, install: (o.install ?? true) && !dryRun && conflicts.length === 0, packageManager, afterMerge: true });
+  const relock = relockFor(framework, packageManager);
+  onInterruptSay(`Interrupted. The feature's files are in ${dir}; finish with: ${relock}`);
+  // The install resolves again: the manifest has the feature's dependencies, which a lock of the user's own lacks.
+  const results = await bootstrap(framework, dir, { git: false, install: (o.install ?? true) && !dryRun && conflicts.length === 0, packageManager, relock: true });
   const installed = results.find((r) => r.step === 'install')!;
   if (o.json) {
     io.stdout(`${JSON.stringify({ target: dir, added: args.addition, dryRun, outcomes, bootstrap: results }, null, 2)}\n`);
@@ -432,7 +432,7 @@ async function addCommand(args: ParsedArgs, io: Io, interactive: boolean): Promi
     if (dryRun) {
       io.stdout(`\nDry run: nothing was written.${conflicts.length ? ` ${conflicts.length} file(s) would get conflict markers.` : ''}\n`);
     } else if (conflicts.length > 0) {
-      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${install}.\n`);
+      io.stdout(`\n${conflicts.length} file(s) have conflict markers: resolve them as any git conflict, commit, then run ${relock}.\n`);
     } else if (installed.status === 'done') {
       const setup = chosenFeatures(record.answers).flatMap((id) => getFeature(id).setup);
       io.stdout(`\nAdded ${args.addition!.key} ${args.addition!.value}. Next steps:\n${[...setup, commands.migrate, commands.test].filter(Boolean).map((c) => `  ${c}`).join('\n')}\n`);

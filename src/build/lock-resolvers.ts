@@ -10,6 +10,9 @@ import { frameworks } from '../frameworks/index.js';
 import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { lockLayer } from '../plan/layers.js';
 
+/** The project name the locks are resolved under; a generation writes the user's into them (src/plan/locks.ts). */
+export const LOCK_PROJECT_NAME = 'locked-starter';
+
 export interface LockResolver {
   /** The lock files the resolve writes, at the project's top level. */
   files: readonly string[];

@@ -20,10 +20,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../plan/layers.js';
 import { checkToolchains } from '../toolchain-check.js';
-import { lockCombinations, type LockCombination } from './lock-resolvers.js';
-
-/** The project name the locks are resolved under; a generation writes the user's into them (src/plan/locks.ts). */
-export const LOCK_PROJECT_NAME = 'locked-starter';
+import { LOCK_PROJECT_NAME, lockCombinations, type LockCombination } from './lock-resolvers.js';
 
 const args = process.argv.slice(2);
 const upgrade = args.includes('--upgrade');

@@ -16,9 +16,10 @@ import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import { decideRecorded } from '../decide/decide.js';
 import { CliError } from '../errors.js';
+import { relockFor } from '../plan/commands.js';
+import { isLockFile } from '../plan/locks.js';
 import { plan } from '../plan/plan.js';
 import { comparePaths, TemplateError } from '../plan/layers.js';
-import { isLockFile } from '../plan/locks.js';
 import { PRISTINE_FILE, pristineContent, RECORD_FILE, type GenerationRecord, type Pristine } from '../plan/record.js';
 import { GIT_SAFE, run } from '../processes.js';
 import { PathRefused, realProjectRoot, resolveInside } from '../project-paths.js';
@@ -188,10 +189,10 @@ export async function updateProject(projectDir: string, record: GenerationRecord
       } else if (old && file.content.equals(base)) {
         outcomes.push({ path: file.path, action: 'kept', note: 'only you changed it' });
       } else if (isLockFile(file.path)) {
-        // A lock is a resolver's output, not lines to merge: a merge of two resolutions is neither (or has conflict
-        // markers, which no installer reads). The user's stays; the install after the merge (add's, the record's
-        // installAfterMerge) resolves it anew against the merged manifest, keeping every version it still allows.
-        outcomes.push({ path: file.path, action: 'kept', note: 'a lock is not merged: yours is kept, and the install after the merge brings it in line with the merged manifest' });
+        // A lock is the resolver's output, not lines to merge: merged, it holds conflict markers or a graph no resolver
+        // made. Theirs (changed since generation, or made by their own install) stays, and the resolving install brings
+        // it in line with the merged manifest.
+        outcomes.push({ path: file.path, action: 'kept', note: `your lock is kept; run ${relockFor(next.framework, answers.packageManager ?? 'npm')} to bring it in line with the manifest` });
       } else {
         const { merged, conflicts } = await mergeThreeWays(scratch, mine, base, file.content, labels);
         changes.push({ rel: file.path, write: { content: merged, mode: fs.statSync(path.join(root, file.path)).mode & 0o777 } });

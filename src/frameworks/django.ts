@@ -1,5 +1,5 @@
 import type { FrameworkRecord } from './types.js';
-import { pythonCommands } from './python.js';
+import { PYTHON_RELOCK, pythonCommands } from './python.js';
 import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const django: FrameworkRecord = {
@@ -21,6 +21,7 @@ export const django: FrameworkRecord = {
   },
   lambdaHandler: 'config.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '192Mi', memoryLimit: '384Mi' },
+  relock: PYTHON_RELOCK,
   toolchain: pythonToolchain,
   tools: pythonTools,
   features: {

@@ -12,7 +12,9 @@ export const nodeStarter = {
   defaultPort: 3000,
   deployTargets: ['containers', 'serverless'],
   commands: {
-    install: 'npm install',
+    // From the shipped package-lock.json, exactly (issue 21): what CI tested is what the user installs. `npm ci` fails
+    // when package.json and the lock disagree, rather than resolving again.
+    install: 'npm ci',
     test: 'npm test',
     // Biome lints and formats in one fast tool that needs no TypeScript API (so no typescript-eslint/TypeScript version
     // lock-step); tsc type-checks. One script runs both; `npm run format` rewrites. Its useImportType rule is off
@@ -23,6 +25,8 @@ export const nodeStarter = {
     // The build and the runtime interface client, in one script the README names (templates/_node/serverless/scripts).
     lambda: 'sh scripts/lambda-runtime.sh',
   },
+  // After add (a dependency more in package.json), or with a lock of the user's own: resolve and update the lock.
+  relock: 'npm install',
   lambdaHandler: 'dist/lambda.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   toolchain: nodeToolchain,

@@ -10,10 +10,13 @@ import type { FrameworkCommands } from './types.js';
  */
 export const pythonCommands = {
   install: 'uv sync --locked',
-  // After `add` merged a feature's dependencies beside the user's own, pyproject.toml and the feature's uv.lock may
-  // differ (a dependency the user added): `uv sync` locks anew, keeping every version uv.lock pins that the merged
-  // pyproject.toml still allows, and installs that.
-  installAfterMerge: 'uv sync',
   test: '.venv/bin/pytest',
   lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
 } as const satisfies Partial<FrameworkCommands>;
+
+/**
+ * The records' relock: after `add` merged a feature's dependencies beside the user's own, pyproject.toml and uv.lock
+ * may differ (a dependency the user added, a lock of the user's that update kept): `uv sync` locks anew, keeping every
+ * version uv.lock pins that pyproject.toml still allows, and installs that.
+ */
+export const PYTHON_RELOCK = 'uv sync';

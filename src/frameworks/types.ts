@@ -20,13 +20,6 @@ export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
 export interface FrameworkCommands {
   /** Installs the generated project's dependencies (run in the project folder). */
   install: string;
-  /**
-   * What `add` installs with after merging new templates into the project, where `install` would refuse (an install
-   * in locked mode, whose lock the merged manifest no longer matches: the user's own dependencies beside the
-   * feature's). It brings the lock in line with the manifest, keeping every locked version it still allows, then
-   * installs. Absent where `install` already does that.
-   */
-  installAfterMerge?: string;
   /** Runs the project's own tests with the ecosystem's usual command. */
   test: string;
   /**
@@ -89,6 +82,12 @@ export interface FrameworkRecord {
   defaultPort: number;
   deployTargets: readonly DeployTarget[];
   commands: FrameworkCommands;
+  /**
+   * The install after a change to the manifest (`add` brings a dependency in, a user kept their own lock): resolves
+   * what the lock lacks and updates it, where `commands.install` installs exactly what the shipped lock says and fails
+   * when it does not match the manifest. Absent: `commands.install` does both (the ecosystem has no locked mode).
+   */
+  relock?: string;
   toolchain: readonly Toolchain[];
   /** What its lint and Lambda commands run beyond the toolchain (make, the emulator, golangci-lint). */
   tools: readonly CommandTool[];

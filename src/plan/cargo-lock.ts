@@ -81,28 +81,42 @@ export function writeCargoLock(lock: CargoLock): string {
   return `${lock.header}${blocks.join('\n')}`;
 }
 
+/** The packages' indices by name: references are looked up by name first, and a lock has hundreds of them. */
+export type PackageIndex = ReadonlyMap<string, readonly number[]>;
+
+export function indexPackages(packages: readonly CargoPackage[]): PackageIndex {
+  const byName = new Map<string, number[]>();
+  packages.forEach((pkg, index) => {
+    const list = byName.get(pkg.name);
+    if (list) list.push(index);
+    else byName.set(pkg.name, [index]);
+  });
+  return byName;
+}
+
 /** Which package each reference means, as Cargo reads a lock (encode.rs, into_resolve's lookup_id); throws when none or several. */
-export function resolveReference(packages: readonly CargoPackage[], reference: string): number {
+export function resolveReference(packages: readonly CargoPackage[], reference: string, index: PackageIndex = indexPackages(packages)): number {
   const match = /^(\S+)(?: (\S+))?(?: \((.+)\))?$/.exec(reference);
   if (!match) throw new Error(`cannot read the dependency "${reference}"`);
   const [, name, version, source] = match;
-  const named = packages.flatMap((pkg, index) => (pkg.name === name ? [index] : []));
+  const named = index.get(name!) ?? [];
   // Without a version, the name must have one version in the lock.
-  if (version === undefined && new Set(named.map((index) => packages[index]!.version)).size > 1) throw new Error(`the dependency "${reference}" names several versions`);
-  const found = named.filter((index) => (version === undefined || packages[index]!.version === version) && (source === undefined || packages[index]!.source === source));
+  if (version === undefined && new Set(named.map((i) => packages[i]!.version)).size > 1) throw new Error(`the dependency "${reference}" names several versions`);
+  const found = named.filter((i) => (version === undefined || packages[i]!.version === version) && (source === undefined || packages[i]!.source === source));
   // Without a source, a path package (ours) is the one meant when there is one (lookup_id: path packages first).
-  const paths = found.filter((index) => packages[index]!.source === undefined);
+  const paths = found.filter((i) => packages[i]!.source === undefined);
   const meant = source === undefined && paths.length > 0 ? paths : found;
   if (meant.length !== 1) throw new Error(`the dependency "${reference}" names ${meant.length === 0 ? 'no package' : 'several packages'} of the lock`);
   return meant[0]!;
 }
 
 /** How Cargo writes a reference to packages[target] among these packages (encode.rs, encodable_package_id). */
-function encodeReference(packages: readonly CargoPackage[], target: number): string {
+function encodeReference(packages: readonly CargoPackage[], index: PackageIndex, target: number): string {
   const pkg = packages[target]!;
-  const sameName = packages.filter((p) => p.name === pkg.name);
-  const sameVersion = sameName.filter((p) => p.version === pkg.version);
-  if (sameVersion.length === 1) return sameName.length === 1 ? pkg.name : `${pkg.name} ${pkg.version}`;
+  const sameName = index.get(pkg.name)!;
+  if (sameName.length === 1) return pkg.name;
+  const sameVersion = sameName.filter((i) => packages[i]!.version === pkg.version);
+  if (sameVersion.length === 1) return `${pkg.name} ${pkg.version}`;
   return pkg.source === undefined ? `${pkg.name} ${pkg.version}` : `${pkg.name} ${pkg.version} (${pkg.source})`;
 }
 
@@ -136,10 +150,12 @@ export function compareSemver(a: string, b: string): number {
   return x.build < y.build ? -1 : x.build > y.build ? 1 : 0;
 }
 
+type PackageId = Pick<CargoPackage, 'name' | 'version' | 'source'>;
+
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Cargo's package id order: name, version, then source (a path package, which has none written, first). */
-function comparePackages(a: CargoPackage, b: CargoPackage): number {
+function comparePackages(a: PackageId, b: PackageId): number {
   return compareText(a.name, b.name) || compareSemver(a.version, b.version) || (a.source === b.source ? 0 : a.source === undefined ? -1 : b.source === undefined ? 1 : compareText(a.source, b.source));
 }
 
@@ -157,16 +173,56 @@ function compareReferences(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * A lock's package blocks as text, with what orders them (name, version, source): enough to move the root, which is
+ * all a rename does when neither its old nor its new name is another package's (no reference changes then). A
+ * generation takes this path in a fraction of a millisecond; parsing every reference costs several.
+ */
+function moveRootByText(text: string, name: string): string | undefined {
+  const start = text.indexOf(PACKAGE_HEADER);
+  if (start < 0) return undefined;
+  const blocks = text.slice(start + PACKAGE_HEADER.length).split(`\n${PACKAGE_HEADER}`);
+  const fields = { name: /^name = "([^"]*)"\n/, version: /\nversion = "([^"]*)"\n/, source: /\nsource = "([^"]*)"\n/ };
+  const field = (block: string, key: keyof typeof fields) => fields[key].exec(block)?.[1];
+  const packages = blocks.map((block) => ({ block, name: field(block, 'name')!, version: field(block, 'version')!, source: field(block, 'source') }));
+  const roots = packages.filter((pkg) => pkg.source === undefined);
+  if (roots.length !== 1 || packages.some((pkg) => !pkg.name || !pkg.version)) return undefined;
+  const root = roots[0]!;
+  if (packages.some((pkg) => pkg !== root && (pkg.name === name || pkg.name === root.name))) return undefined;
+  if (!root.block.startsWith(`name = "${root.name}"\n`)) return undefined;
+  const moved = { ...root, name, block: `name = "${name}"\n${root.block.slice(`name = "${root.name}"\n`.length)}` };
+  const others = packages.filter((pkg) => pkg !== root);
+  const at = others.findIndex((pkg) => comparePackages(moved, pkg) < 0);
+  others.splice(at < 0 ? others.length : at, 0, moved);
+  // Each block but the last ends with the blank line that separates it from the next; the last ends the file.
+  const body = others.map((pkg) => pkg.block.replace(/\n+$/, '\n')).join(`\n${PACKAGE_HEADER}`);
+  return `${text.slice(0, start)}${PACKAGE_HEADER}${body}`;
+}
+
 /** The lock with its root package (the one path package) named `name`, written as Cargo would write it. */
 export function renameCargoRoot(text: string, name: string): string {
+  return moveRootByText(text, name) ?? renameByParsing(text, name);
+}
+
+/** The whole lock parsed, every reference resolved and written again for the new name (exported for its test). */
+export function renameByParsing(text: string, name: string): string {
   const lock = parseCargoLock(text);
   const roots = lock.packages.filter((pkg) => pkg.source === undefined);
   if (roots.length !== 1) throw new Error(`Cargo.lock has ${roots.length} path packages; the starter's lock has one, the project's own`);
   // Every reference as the package it means, before the rename can make one ambiguous.
-  const graph = lock.packages.map((pkg) => pkg.dependencies.map((reference) => resolveReference(lock.packages, reference)));
+  const before = indexPackages(lock.packages);
+  const graph = lock.packages.map((pkg) => pkg.dependencies.map((reference) => resolveReference(lock.packages, reference, before)));
   const renamed = lock.packages.map((pkg) => (pkg.source === undefined ? { ...pkg, name } : { ...pkg }));
-  renamed.forEach((pkg, index) => {
-    pkg.dependencies = graph[index]!.map((target) => encodeReference(renamed, target)).sort(compareReferences);
+  const after = indexPackages(renamed);
+  renamed.forEach((pkg, i) => {
+    const references = graph[i]!.map((target) => encodeReference(renamed, after, target));
+    // Cargo wrote the lists sorted: only one whose references the new name lengthened needs sorting again.
+    pkg.dependencies = references.some((reference, k) => reference !== pkg.dependencies[k]) ? references.sort(compareReferences) : references;
   });
-  return writeCargoLock({ header: lock.header, packages: renamed.sort(comparePackages) });
+  // The others are in Cargo's order already: the root moves to its place among them.
+  const root = renamed.find((pkg) => pkg.source === undefined)!;
+  const others = renamed.filter((pkg) => pkg !== root);
+  const at = others.findIndex((pkg) => comparePackages(root, pkg) < 0);
+  others.splice(at < 0 ? others.length : at, 0, root);
+  return writeCargoLock({ header: lock.header, packages: others });
 }

@@ -2,17 +2,22 @@ import type { PackageManager } from '../answers.js';
 import type { FeatureId, FrameworkFeature } from '../features/types.js';
 import type { FrameworkCommands, FrameworkRecord } from '../frameworks/types.js';
 
-/** How each package manager spells the npm commands the Node records are written with. */
-const SPELLINGS: Record<PackageManager, { install: string; test: string; run: string; start: string }> = {
-  npm: { install: 'npm install', test: 'npm test', run: 'npm run', start: 'npm start' },
-  pnpm: { install: 'pnpm install', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
-  yarn: { install: 'yarn install', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
-  bun: { install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
+/**
+ * How each package manager spells the npm commands the Node records are written with. `ci` is the install from the
+ * shipped lock: only npm's lock ships so far (src/build/lock-resolvers.ts), so the others resolve at first install
+ * (their frozen modes, `pnpm install --frozen-lockfile` and the like, refuse to run without a lock).
+ */
+const SPELLINGS: Record<PackageManager, { ci: string; install: string; test: string; run: string; start: string }> = {
+  npm: { ci: 'npm ci', install: 'npm install', test: 'npm test', run: 'npm run', start: 'npm start' },
+  pnpm: { ci: 'pnpm install', install: 'pnpm install', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
+  yarn: { ci: 'yarn install', install: 'yarn install', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
+  bun: { ci: 'bun install', install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
 };
 
 function respell(command: string, pm: PackageManager): string {
   const s = SPELLINGS[pm];
   return command
+    .replace(/\bnpm ci\b/g, s.ci)
     .replace(/\bnpm install\b/g, s.install)
     .replace(/\bnpm test\b/g, s.test)
     .replace(/\bnpm run\b/g, s.run)
@@ -29,6 +34,15 @@ export function commandsFor(framework: FrameworkRecord, pm: PackageManager, feat
   const { lambda, ...rest } = all;
   // The Lambda build always uses npm: SAM's Node builds do, and the artifact must not depend on the user's choice.
   return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v as string, pm)])) as Omit<ProjectCommands, 'lambda'>), lambda };
+}
+
+/**
+ * The install after the manifest changed (add, or a user's own lock kept by update): it resolves what the lock lacks
+ * and updates the lock, where the project's install (`npm ci`) would refuse.
+ */
+export function relockFor(framework: FrameworkRecord, pm: PackageManager): string {
+  const command = framework.relock ?? framework.commands.install;
+  return framework.ecosystem === 'node' && pm !== 'npm' ? respell(command, pm) : command;
 }
 
 /** What bootstrap's git step runs, also printed as the retry command. */

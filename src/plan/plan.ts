@@ -163,7 +163,6 @@ const TOOL_USES: Record<CommandTool['neededBy'][number], string> = {
 
 const COMMAND_LABELS: Record<string, string> = {
   install: 'Install the dependencies',
-  installAfterMerge: 'Install after `update` or `add` merged new templates (brings the lock in line with the manifest first)',
   test: 'Run the tests',
   start: 'Start the server (reads PORT)',
   lint: 'Lint',

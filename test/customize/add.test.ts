@@ -57,6 +57,24 @@ describe('add database postgres', () => {
     });
   }
 
+  it('never merges a lock: a lock of the user\'s own stays as it is, no conflict markers, and the install after it resolves again', async () => {
+    const { project } = await generated('api', '--framework', 'fastify');
+    const lockFile = path.join(project, 'package-lock.json');
+    const shipped = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+    // What the user's own `npm install left-pad` does to the lock: lines beside the ones the feature's lock changes.
+    const theirs = { ...shipped, packages: { ...shipped.packages, '': { ...shipped.packages[''], dependencies: { ...shipped.packages[''].dependencies, 'left-pad': '^1.3.0' } }, 'node_modules/left-pad': { version: '1.3.0' } } };
+    fs.writeFileSync(lockFile, `${JSON.stringify(theirs, null, 2)}\n`);
+    git(project, 'commit', '-qam', 'left-pad');
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcome = JSON.parse(run.stdout).outcomes.find((o: { path: string }) => o.path === 'package-lock.json');
+    expect(outcome).toEqual({ path: 'package-lock.json', action: 'kept', note: expect.stringContaining('run npm install') });
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(`${JSON.stringify(theirs, null, 2)}\n`);
+    // ... while the manifest beside it merged, so the resolving install (not npm ci) is the one add runs.
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies.pg).toBeDefined();
+    expect(JSON.parse(run.stdout).bootstrap.find((r: { step: string }) => r.step === 'install').command).toBe('npm install');
+  });
+
   it('keeps every edit of the user\'s, and a clash is a git conflict with both sides', async () => {
     const { project } = await generated('api', '--framework', 'fastify');
     const at = (rel: string) => path.join(project, rel);
@@ -199,10 +217,11 @@ describe('add database postgres', () => {
     expect(run.code, run.stderr).toBe(0);
     // uv.lock is the feature's (the user never touched it), which lacks the user's dependency: a locked install refuses.
     const uv = (...args: string[]) => spawnSync(UV, args, { cwd: project, encoding: 'utf8', env: { ...process.env, UV_PYTHON_DOWNLOADS: 'never', UV_NO_CONFIG: '1' }, timeout: 300_000 });
+    expect(fs.existsSync(UV), `${UV}: run bash .ci/install-tools.sh`).toBe(true);
     const locked = uv('lock', '--check');
     expect(locked.status, `${locked.stdout}${locked.stderr}`).not.toBe(0);
-    // What add installs with instead (installAfterMerge) locks anew first: the user's dependency and the feature's.
-    expect(getFramework('fastapi').commands.installAfterMerge).toBe('uv sync');
+    // What add installs with instead (the record's relock) locks anew first: the user's dependency and the feature's.
+    expect(getFramework('fastapi').relock).toBe('uv sync');
     const relocked = uv('lock');
     expect(relocked.status, `${relocked.stdout}${relocked.stderr}`).toBe(0);
     const lock = fs.readFileSync(at('uv.lock'), 'utf8');
@@ -223,9 +242,11 @@ describe('add database postgres', () => {
     const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
     expect(run.code, run.stderr).toBe(0);
     const outcome = (JSON.parse(run.stdout).outcomes as { path: string; action: string; note?: string }[]).find((o) => o.path === 'uv.lock');
-    expect(outcome).toMatchObject({ action: 'kept', note: expect.stringMatching(/not merged/) });
+    expect(outcome).toMatchObject({ action: 'kept', note: expect.stringMatching(/your lock is kept; run uv sync /) });
     expect(fs.readFileSync(at('uv.lock'), 'utf8')).toBe(mine);
     expect(fs.readFileSync(at('pyproject.toml'), 'utf8')).toMatch(/psycopg/);
+    // The install add runs resolves again (uv sync), where the project's own (uv sync --locked) would refuse.
+    expect(JSON.parse(run.stdout).bootstrap.find((r: { step: string }) => r.step === 'install').command).toBe('uv sync');
   });
 
   it('adds it to an edited Axum project: sqlx, src/db.rs and the migrations merged in beside the edits', async () => {

@@ -78,8 +78,8 @@ const CASES: Case[] = [
     flags: ['--no-git'],
     env: () => ({ ...baseEnv(), PATH: fakeNpm }),
     step: 'install',
-    why: /npm install exited with 1:[\s\S]*simulated failure/,
-    retry: /Retry in the project folder: npm install/,
+    why: /npm ci exited with 1:[\s\S]*simulated failure/,
+    retry: /Retry in the project folder: npm ci/,
   },
   {
     name: 'an unreachable registry (npm_config_registry=http://127.0.0.1:9, empty cache)',
@@ -99,8 +99,8 @@ const CASES: Case[] = [
       npm_config_prefer_offline: 'false',
     }),
     step: 'install',
-    why: /npm install exited with \d+/,
-    retry: /Retry in the project folder: npm install/,
+    why: /npm ci exited with \d+/,
+    retry: /Retry in the project folder: npm ci/,
   },
   {
     name: 'the Go toolchain missing for a Go install',
@@ -113,7 +113,7 @@ const CASES: Case[] = [
   },
   ...(
     [
-      ['fastify', 'Node.js 20.11.1 (node), but this project needs Node.js 24 or newer', 'npm install'],
+      ['fastify', 'Node.js 20.11.1 (node), but this project needs Node.js 24 or newer', 'npm ci'],
       ['fastapi', 'Python 3.9.18 (python3), but this project needs Python 3.11 or newer', 'python3 -m venv'],
       ['gin', 'Go 1.22.4 (go), but this project needs Go 1.25 or newer', 'go mod download'],
       ['spring-boot', 'a JDK 11.0.22 (java), but this project needs a JDK 25 or newer', './mvnw'],
@@ -134,7 +134,7 @@ const CASES: Case[] = [
     env: () => ({ ...baseEnv(), PATH: onlyNode }),
     step: 'install',
     why: /was not found/,
-    retry: /Retry in the project folder: git init[\s\S]*|Retry in the project folder: npm install/,
+    retry: /Retry in the project folder: git init[\s\S]*|Retry in the project folder: npm ci/,
   },
 ];
 

@@ -189,7 +189,7 @@ describe('family 9: interrupts in every phase', () => {
         tally.add(`interrupt during ${phase}`, 'runs');
         const label = `${phase} ${signal} run ${i}`;
         if (run.code !== 130) problems.push(`${label}: exit ${run.code ?? run.signal}: ${run.stderr}`);
-        const expected = phase === 'install' ? 'finish with: cd api && npm install' : 'finish with: cd api && git init && git add -A';
+        const expected = phase === 'install' ? 'finish with: cd api && npm ci' : 'finish with: cd api && git init && git add -A';
         if (!run.stderr.includes(`Interrupted. The project in ${path.join(cwd, 'api')} is complete; ${expected}`)) problems.push(`${label}: message: ${run.stderr}`);
         if (run.survivors.length) problems.push(`${label}: ${run.survivors.length} child process(es) still running`);
         else tally.add(`interrupt during ${phase}`, 'no child left');

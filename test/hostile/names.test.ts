@@ -368,18 +368,20 @@ describe('family 1: a sample of nasty names compiles', () => {
   });
 
   // `cargo fetch` first (crates.io is a registry CI reaches), then check offline: a check that passed whenever the
-  // registry cache was incomplete could not fail on a fresh machine.
-  it('cargo check (fetched, then offline, shared target dir) on the Axum starter for the Rust-nasty names', () => {
+  // registry cache was incomplete could not fail on a fresh machine. Both --locked: the shipped Cargo.lock, renamed for
+  // the project (src/plan/locks.ts), must be the one Cargo would write; `http` is the name of a package in that lock,
+  // so the lock's references to that package have to change with it.
+  it('cargo check (fetched, then offline, shared target dir, --locked) on the Axum starter for the Rust-nasty names', () => {
     requireToolchain(hasCargo, 'cargo');
     const problems: string[] = [];
-    for (const name of ['tokio', 'serde-json', '2fa']) {
+    for (const name of ['tokio', 'serde-json', '2fa', 'http']) {
       const { f, deploy } = STARTERS.find((s) => s.f.id === 'axum' && s.deploy === 'serverless')!;
       const dir = path.join(SCRATCH, 'compile-rust', name);
       write(planStarter(f, deploy, name), dir);
       const cargo = (args: string[]) =>
         spawnSync('cargo', args, { cwd: dir, encoding: 'utf8', timeout: 900_000, env: { ...process.env, CARGO_TARGET_DIR } });
-      const fetched = cargo(['fetch', '--quiet']);
-      const r = fetched.status === 0 ? cargo(['check', '--all-targets', '--offline', '--quiet']) : fetched;
+      const fetched = cargo(['fetch', '--locked', '--quiet']);
+      const r = fetched.status === 0 ? cargo(['check', '--all-targets', '--offline', '--locked', '--quiet']) : fetched;
       tally.add('compiled: cargo check', 'starters');
       if (r.status !== 0) problems.push(`${name}: ${r.stderr.trim().split('\n').filter((l) => /^error/.test(l)).slice(0, 4).join(' | ') || r.stderr.trim().slice(0, 300)}`);
     }

@@ -48,7 +48,7 @@ describe('plan', () => {
     const ci = files.get('.github/workflows/ci.yml')!;
     expect(ci).toContain('tags: invoice-api:${{ github.sha }}');
     const steps = (YAML.parse(ci).jobs.test.steps as { run?: string }[]).map((s) => s.run).filter(Boolean);
-    expect(steps).toEqual(['npm install', 'npm run lint', 'npm test']);
+    expect(steps).toEqual(['npm ci', 'npm run lint', 'npm test']);
   });
 
   it('copies files that are not templates byte for byte', () => {

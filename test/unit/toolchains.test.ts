@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootstrap, installCommand } from '../../src/bootstrap.js';
+import { bootstrap } from '../../src/bootstrap.js';
+import { commandsFor, relockFor } from '../../src/plan/commands.js';
 import { frameworks, getFramework } from '../../src/frameworks/index.js';
 import { git, go, jdk, node, python, rust, uv } from '../../src/frameworks/toolchains.js';
 import type { Toolchain } from '../../src/frameworks/types.js';
@@ -62,7 +63,7 @@ describe('toolchain versions', () => {
     const results = await bootstrap(getFramework('fastify'), '/nonexistent/never-run', { git: true, install: true, packageManager: 'npm', probe });
     expect(seen.sort()).toEqual(['git', 'node', 'npm']);
     expect(results).toEqual([
-      { step: 'install', status: 'failed', command: 'npm install', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
+      { step: 'install', status: 'failed', command: 'npm ci', message: expect.stringMatching(/^Found Node\.js 20\.20\.2 \(node\), but this project needs Node\.js 24 or newer/) },
       { step: 'git', status: 'failed', command: expect.stringMatching(/^git init/), message: expect.stringMatching(/^git was not found on PATH/) },
     ]);
   });
@@ -81,11 +82,10 @@ describe('the pinned uv', () => {
 });
 
 describe('the install after a merge', () => {
-  it('is the record\'s installAfterMerge where its install is locked (uv sync, not uv sync --locked), else its install', async () => {
-    expect(installCommand(getFramework('fastapi'), 'npm')).toBe('uv sync --locked');
-    expect(installCommand(getFramework('django'), 'npm', true)).toBe('uv sync');
-    expect(installCommand(getFramework('fastify'), 'pnpm', true)).toBe('pnpm install');
-    const skipped = await bootstrap(getFramework('fastapi'), '/nonexistent/never-run', { git: false, install: false, packageManager: 'npm', afterMerge: true });
+  it('is the record\'s relock where its install is locked (uv sync, not uv sync --locked)', async () => {
+    expect(commandsFor(getFramework('fastapi'), 'npm').install).toBe('uv sync --locked');
+    expect(relockFor(getFramework('django'), 'npm')).toBe('uv sync');
+    const skipped = await bootstrap(getFramework('fastapi'), '/nonexistent/never-run', { git: false, install: false, packageManager: 'npm', relock: true });
     expect(skipped[0]).toMatchObject({ step: 'install', status: 'skipped', command: 'uv sync' });
   });
 });
