@@ -14,6 +14,7 @@ import { git as gitToolchain } from '../frameworks/toolchains.js';
 import type { CommandTool, DeployTarget, FrameworkRecord } from '../frameworks/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { commandsFor } from './commands.js';
+import { dependabotEcosystems } from './dependabot.js';
 import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 import { createEngine } from './helpers.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
@@ -195,6 +196,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     lambdaHandler: lambdaHandlerFor(framework, names),
     k8s: framework.resources,
     ciSetupPartial: `ci-setup-${framework.ecosystem}`,
+    /** .github/dependabot.yml's package ecosystems. */
+    dependabot: dependabotEcosystems(framework.ecosystem, answers.packageManager),
     packageManager: answers.packageManager,
     commands: commandsFor(framework, answers.packageManager, features),
     /** `{{#if features.postgres}}`: the few lines a feature changes in a shared file. */

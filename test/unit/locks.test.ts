@@ -193,6 +193,28 @@ describe('locks', () => {
     }
   });
 
+  it('pnpm, yarn and bun have no lock yet: none is written, their install resolves, and the image installs with npm from package.json', () => {
+    for (const packageManager of ['pnpm', 'yarn', 'bun'] as const) {
+      const c = combinations.find((x) => x.framework.id === 'fastify' && x.deploy === 'containers' && x.features.length === 0)!;
+      const files = rendered({ ...c, packageManager });
+      expect([...files.keys()].filter((p) => /lock/i.test(p)), packageManager).toEqual([]);
+      expect(files.get('README.md'), packageManager).toContain(`\`\`\`sh\n${packageManager} install\n`);
+      expect(files.get('Dockerfile'), packageManager).toMatch(/^COPY package\.json \.\/\nRUN npm install$/m);
+    }
+    // ... where npm's installs exactly its lock.
+    const npm = rendered(combinations.find((x) => x.framework.id === 'fastify' && x.deploy === 'containers' && x.features.length === 0)!);
+    expect(npm.get('Dockerfile')).toMatch(/^COPY package\.json package-lock\.json \.\/\nRUN npm ci$/m);
+    expect(npm.get('README.md')).toContain('```sh\nnpm ci\n');
+  });
+
+  it('the ecosystems without a lock file of ours pin what they fetch: the Maven wrapper checks its distribution\'s SHA-256', () => {
+    const properties = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'spring-boot/base/.mvn/wrapper/maven-wrapper.properties'), 'utf8');
+    // mvnw refuses a download whose checksum differs (its `distributionSha256Sum` check); the value was computed from
+    // the Maven Central artifact that distributionUrl names, whose published .sha512 it matched.
+    expect(properties).toMatch(/^distributionUrl=https:\/\/repo\.maven\.apache\.org\/maven2\/org\/apache\/maven\/apache-maven\/[\d.]+\/apache-maven-[\d.]+-bin\.zip$/m);
+    expect(properties).toMatch(/^distributionSha256Sum=[0-9a-f]{64}$/m);
+  });
+
   it('a crate named like a package of its lock gets references Cargo can tell apart (`"http 1.x"`), and no others change', () => {
     const text = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'axum/locks/containers/Cargo.lock'), 'utf8');
     const http = parseCargoLock(text).packages.find((p) => p.name === 'http')!;

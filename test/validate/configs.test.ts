@@ -8,6 +8,7 @@
  *   install, migrate (with a database) and test commands (what the README and `list --json` print).
  * - k8s/*.yaml: kubernetes-validate --strict, unknown fields are errors, a kind without a schema fails too.
  * - compose.yaml: check-jsonschema against the Compose specification's schema.
+ * - .github/dependabot.yml: check-jsonschema against Dependabot's schema, listing the starter's ecosystems.
  * - Dockerfile: hadolint at its default threshold with no rule ignored, plus the project's own checks (multi-stage,
  *   pinned bases, non-root final user, COPY sources in the build context after .dockerignore, the final command runs
  *   what a build stage made).
@@ -24,7 +25,7 @@ import { commandProblem, copySourceProblems, healthcheckProblem, stageProblems, 
 import { parseDockerfile, type Dockerfile } from './dockerfile.js';
 import { readSamFunction } from '../e2e/sam.js';
 import { allStarters, generate, type Starter } from './starters.js';
-import { actionlint, cfnLint, composeSchema, formatFinding, hadolint, kubernetesValidate, requireValidators, type Finding } from './validators.js';
+import { actionlint, cfnLint, composeSchema, dependabotSchema, formatFinding, hadolint, kubernetesValidate, requireValidators, type Finding } from './validators.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-validate-'));
 afterAll(() => {
@@ -37,6 +38,7 @@ const KINDS = {
   workflow: (p: string) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p),
   k8s: (p: string) => /^k8s\/.+\.ya?ml$/.test(p),
   compose: (p: string) => /^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(p),
+  dependabot: (p: string) => p === '.github/dependabot.yml',
   dockerfile: (p: string) => /(^|\/)Dockerfile(\.[^/]+)?$/.test(p),
 };
 type Kind = keyof typeof KINDS;
@@ -49,7 +51,7 @@ interface Generated extends Starter {
 
 const generated: Generated[] = allStarters.map((starter) => {
   const dir = path.join(root, starter.slug);
-  const files: Record<Kind, string[]> = { sam: [], workflow: [], k8s: [], compose: [], dockerfile: [] };
+  const files: Record<Kind, string[]> = { sam: [], workflow: [], k8s: [], compose: [], dependabot: [], dockerfile: [] };
   try {
     for (const file of generate(starter, dir).files) {
       const text = file.content.toString('utf8');
@@ -84,6 +86,11 @@ const canaries: Record<Kind, { file: string; text: string; expect: RegExp }> = {
     text: 'services:\n  api:\n    image: x:1\n    notAField: true\n',
     expect: /notAField/,
   },
+  dependabot: {
+    file: '.github/dependabot.yml',
+    text: 'version: 2\nupdates:\n  - package-ecosystem: not-an-ecosystem\n    directory: /\n',
+    expect: /not-an-ecosystem|schedule/,
+  },
   dockerfile: {
     file: 'Dockerfile',
     text: 'FROM debian\nRUN cd /tmp && echo hi\n',
@@ -100,6 +107,7 @@ const RUNNERS: Record<Kind, (cwd: string, files: string[]) => Promise<Finding[]>
   workflow: actionlint,
   k8s: kubernetesValidate,
   compose: composeSchema,
+  dependabot: dependabotSchema,
   dockerfile: hadolint,
 };
 
@@ -201,6 +209,19 @@ for (const starter of generated) {
     }
 
     it('Dockerfile: hadolint finds nothing at its default threshold', () => expectClean('dockerfile', 'hadolint'));
+
+    it(".github/dependabot.yml: valid against Dependabot's schema", () => expectClean('dependabot', 'check-jsonschema (dependabot)'));
+
+    it('.github/dependabot.yml: watches the manifest the project has, its workflows and its Dockerfile', () => {
+      generatedOk();
+      const updates = (YAML.parse(read('.github/dependabot.yml')) as { updates: { 'package-ecosystem': string; directory: string }[] }).updates;
+      // The manifest's ecosystem, read from the files the project has (not from the table that wrote the file).
+      const manifests: [string, string][] = [['package.json', 'npm'], ['pyproject.toml', 'pip'], ['go.mod', 'gomod'], ['Cargo.toml', 'cargo'], ['pom.xml', 'maven']];
+      const expected = manifests.filter(([file]) => fs.existsSync(path.join(starter.dir, file))).map(([, ecosystem]) => ecosystem);
+      expect(expected.length, 'one manifest').toBe(1);
+      expect(updates.map((u) => u['package-ecosystem']).sort()).toEqual([...expected, 'docker', 'github-actions'].sort());
+      expect(new Set(updates.map((u) => u.directory))).toEqual(new Set(['/']));
+    });
 
     describe('Dockerfile', () => {
       const dockerfile = (): Dockerfile => (generatedOk(), parseDockerfile(read('Dockerfile')));

@@ -122,10 +122,10 @@ export async function kubernetesValidate(cwd: string, files: string[]): Promise<
   return findings;
 }
 
-/** check-jsonschema against the Compose specification's schema, which ships inside check-jsonschema. */
-export async function composeSchema(cwd: string, files: string[]): Promise<Finding[]> {
+/** check-jsonschema against one of the schemas that ship inside it (`vendor.compose-spec`, `vendor.dependabot`). */
+const builtinSchema = (schema: string) => async (cwd: string, files: string[]): Promise<Finding[]> => {
   if (files.length === 0) return [];
-  const r = await run(validators.checkJsonschema, ['--builtin-schema', 'vendor.compose-spec', '--output-format', 'json', ...files], cwd);
+  const r = await run(validators.checkJsonschema, ['--builtin-schema', schema, '--output-format', 'json', ...files], cwd);
   const report = parseJson<{ status: string; errors: { filename: string; path: string; message: string }[]; parse_errors?: { filename: string; message: string }[] }>(
     'check-jsonschema',
     r,
@@ -136,4 +136,9 @@ export async function composeSchema(cwd: string, files: string[]): Promise<Findi
   ];
   if (r.code !== 0 && findings.length === 0) throw new Error(describe('check-jsonschema', r));
   return findings;
-}
+};
+
+/** The Compose specification's schema. */
+export const composeSchema = builtinSchema('vendor.compose-spec');
+/** Dependabot's configuration schema (.github/dependabot.yml). */
+export const dependabotSchema = builtinSchema('vendor.dependabot');
