@@ -62,6 +62,7 @@ export async function database({ quick, frameworks }) {
     if (only('gin', 'echo')) await (await import('./database-go.mjs')).databaseGo({ e, scratch, server, quick });
     if (only('axum')) await (await import('./database-axum.mjs')).axumThroughput({ e, scratch, server, quick });
     if (only('spring-boot')) await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
+    if (only('fastapi', 'django')) await (await import('./database-python.mjs')).databasePython({ e, server, quick, frameworks });
     if (only('fastify')) {
       const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
       const root = freshDir('db-projects');

