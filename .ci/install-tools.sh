@@ -23,6 +23,9 @@ PG_CLIENT=8.23.1
 # The Go starters' lint command runs it; the same version their CI workflow installs (ci-setup-go.hbs).
 GOLANGCI_LINT_MODULE=github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 GOLANGCI_LINT=v2.15.0
+# The Python starters' installer (`uv sync --locked`), from PyPI: the release their CI and Dockerfiles pin
+# (src/frameworks/toolchains.ts, uv.pinned). In its own venv; $TOOLS/bin/uv (and uvx) link to it, on the e2e PATH.
+UV=0.13.9
 
 if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
   || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
@@ -65,6 +68,16 @@ if ! "$TOOLS/bin/golangci-lint" version 2>/dev/null | grep -q "version ${GOLANGC
   GOBIN="$TOOLS/bin" go install "$GOLANGCI_LINT_MODULE@$GOLANGCI_LINT"
 fi
 "$TOOLS/bin/golangci-lint" version
+
+if [ "$("$TOOLS/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV" ]; then
+  echo "installing uv==$UV from PyPI into $TOOLS/uv"
+  rm -rf "$TOOLS/uv"
+  python3 -m venv "$TOOLS/uv"
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$TOOLS/uv/bin/pip" install --quiet "uv==$UV"
+  ln -sf ../uv/bin/uv "$TOOLS/bin/uv"
+  ln -sf ../uv/bin/uvx "$TOOLS/bin/uvx"
+fi
+"$TOOLS/bin/uv" --version
 
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
 bash "$(dirname "$0")/install-validators.sh"

@@ -45,7 +45,14 @@ export const LOCK_RESOLVERS: Readonly<Record<string, LockResolver>> = {
     resolve: [['cargo', 'update', '--workspace']],
     manifest: 'Cargo.toml',
   },
-  // python: the Python starters' uv.lock (`uv lock`), added with them.
+  python: {
+    files: ['uv.lock'],
+    // `uv lock` keeps every locked version pyproject.toml still allows (uv prefers the lock's versions); the lock is
+    // universal (every platform and Python version requires-python allows), so the machine that makes it does not
+    // matter, only uv's version (the pinned one from the e2e tools folder, first on PATH).
+    resolve: [['uv', 'lock', '--quiet']],
+    manifest: 'pyproject.toml',
+  },
 };
 
 export const resolverKey = (framework: Pick<FrameworkRecord, 'ecosystem'>, packageManager: PackageManager): string =>

@@ -2,15 +2,16 @@
  * `npm run locks [-- --upgrade] [--frameworks fastify,axum]`: the locks the starters ship, made by the ecosystems' own
  * tools, never by hand. For each combination of lock-resolvers.ts (framework x deploy target x features x package
  * manager), it renders the starter with the built CLI (--no-install --no-git) into a scratch folder, resolves there
- * (`npm install --package-lock-only`, `cargo update --workspace`), and writes the lock back into the combination's
+ * (`npm install --package-lock-only`, `cargo update --workspace`, `uv lock`), and writes the lock back into the combination's
  * lock layer (templates/<framework>/locks/<key>/).
  *
  * The starter is rendered with its shipped lock, so a resolve keeps every locked version its manifest still allows
  * and only adds what a manifest change brought: re-running it changes nothing. --upgrade resolves from scratch, every
  * dependency to the newest version its range allows (a bump: then run the e2e suite, which installs from these locks).
  *
- * The tools must satisfy the starters' toolchains (Node 24 for npm: the starters' engines); the e2e tools folder's
- * Node (E2E_TOOLS_DIR, else .tmp/tools, from .ci/install-tools.sh) comes first on PATH when it is there.
+ * The tools must satisfy the starters' toolchains (Node 24 for npm: the starters' engines; uv 0.13 for uv.lock); the
+ * e2e tools folder's Node and uv (E2E_TOOLS_DIR, else .tmp/tools, from .ci/install-tools.sh) come first on PATH when
+ * they are there.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,16 @@ const only = args.includes('--frameworks') ? new Set(args[args.indexOf('--framew
 
 const toolsDir = process.env.E2E_TOOLS_DIR ?? path.join(PACKAGE_ROOT, '.tmp/tools');
 const node24 = path.join(toolsDir, 'node_modules/node/bin');
-const env = { ...process.env, PATH: [...(fs.existsSync(node24) ? [node24] : []), process.env.PATH].join(path.delimiter), npm_config_user_agent: undefined };
+// ... and its bin folder, for the pinned uv (.ci/install-tools.sh), which writes the Python starters' uv.lock.
+const toolsBin = path.join(toolsDir, 'bin');
+const env = {
+  ...process.env,
+  PATH: [...[node24, toolsBin].filter((dir) => fs.existsSync(dir)), process.env.PATH].join(path.delimiter),
+  npm_config_user_agent: undefined,
+  // A lock made here never depends on a Python uv would download, nor on this machine's uv settings.
+  UV_PYTHON_DOWNLOADS: 'never',
+  UV_NO_CONFIG: '1',
+};
 const cli = path.join(PACKAGE_ROOT, 'bin/create-backend-fit.cjs');
 
 function run(command: readonly string[], cwd: string): { ok: boolean; output: string } {

@@ -24,11 +24,15 @@ interface Reporter {
   lines(output: string, project: string): string[];
 }
 
-/** A Python one-liner: each dependency of pyproject.toml with the newest version PyPI has, when the spec leaves it out. */
+/**
+ * A Python one-liner: each dependency of pyproject.toml (the runtime ones and the dependency groups', where the dev
+ * tools are) with the newest version PyPI has, when the spec leaves it out.
+ */
 const PYPI_LATEST = `
 import json, re, tomllib, urllib.request
-p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-for spec in p.get("dependencies", []) + [d for ds in p.get("optional-dependencies", {}).values() for d in ds]:
+doc = tomllib.load(open("pyproject.toml", "rb"))
+groups = doc.get("dependency-groups", {})
+for spec in doc["project"].get("dependencies", []) + [d for ds in groups.values() for d in ds if isinstance(d, str)]:
     name = re.match(r"[A-Za-z0-9._-]+", spec).group(0)
     latest = json.load(urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=30))["info"]["version"]
     if latest not in spec:

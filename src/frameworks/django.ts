@@ -1,4 +1,5 @@
 import type { FrameworkRecord } from './types.js';
+import { PYTHON_RELOCK, pythonCommands } from './python.js';
 import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const django: FrameworkRecord = {
@@ -12,9 +13,7 @@ export const django: FrameworkRecord = {
   defaultPort: 8000,
   deployTargets: ['containers', 'serverless'],
   commands: {
-    install: 'python3 -m venv .venv && .venv/bin/pip install -e ".[dev]"',
-    test: '.venv/bin/pytest',
-    lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
+    ...pythonCommands,
     // gunicorn reads ./gunicorn.conf.py: 0.0.0.0:$PORT, graceful SIGTERM, no access log (the app logs JSON).
     start: '.venv/bin/gunicorn config.wsgi',
     // The build and the runtime interface client, in one script the README names (scripts/lambda-runtime.sh).
@@ -22,6 +21,7 @@ export const django: FrameworkRecord = {
   },
   lambdaHandler: 'config.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '192Mi', memoryLimit: '384Mi' },
+  relock: PYTHON_RELOCK,
   toolchain: pythonToolchain,
   tools: pythonTools,
   features: {

@@ -1,4 +1,5 @@
 import type { FrameworkRecord } from './types.js';
+import { PYTHON_RELOCK, pythonCommands } from './python.js';
 import { pythonToolchain, pythonTools } from './toolchains.js';
 
 export const fastapi: FrameworkRecord = {
@@ -12,9 +13,7 @@ export const fastapi: FrameworkRecord = {
   defaultPort: 8000,
   deployTargets: ['containers', 'serverless'],
   commands: {
-    install: 'python3 -m venv .venv && .venv/bin/pip install -e ".[dev]"',
-    test: '.venv/bin/pytest',
-    lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
+    ...pythonCommands,
     // app/__main__.py runs uvicorn on 0.0.0.0:$PORT and exits 0 after a graceful SIGTERM shutdown.
     start: '.venv/bin/python -m app',
     // The build and the runtime interface client, in one script the README names (scripts/lambda-runtime.sh).
@@ -22,6 +21,7 @@ export const fastapi: FrameworkRecord = {
   },
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
+  relock: PYTHON_RELOCK,
   toolchain: pythonToolchain,
   tools: pythonTools,
   features: {

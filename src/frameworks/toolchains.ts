@@ -21,6 +21,21 @@ export const python: Toolchain = {
   minimum: '3.11',
   hint: 'install Python 3.11 or newer from https://www.python.org/downloads/ (or with pyenv or uv)',
 };
+/**
+ * The Python starters' installer: `uv sync --locked` installs exactly what the shipped uv.lock pins (issue 21).
+ * uv before 1.0 may change its lock format and flags in a minor release, so the oldest version is the minor series
+ * the locks are written and tested with; `pinned` is the exact release CI (astral-sh/setup-uv), the Dockerfile
+ * (pip install uv==) and the e2e suite (.ci/install-tools.sh) install.
+ */
+export const uv: Toolchain = {
+  name: 'uv',
+  command: 'uv',
+  versionArgs: ['--version'],
+  versionPattern: /^uv (\d+\.\d+\.\d+)/m,
+  minimum: '0.13',
+  pinned: '0.13.9',
+  hint: 'install it from https://docs.astral.sh/uv/getting-started/installation/ (or `pipx install uv`), or update yours with `uv self update`',
+};
 /** go.mod's `go` line for containers; the serverless go.mod asks for 1.26 (aws-lambda-go's), which go fetches itself (GOTOOLCHAIN=auto). */
 export const go: Toolchain = {
   name: 'Go',
@@ -60,7 +75,7 @@ export const git: Toolchain = {
 };
 
 export const nodeToolchain: readonly Toolchain[] = [node];
-export const pythonToolchain: readonly Toolchain[] = [python];
+export const pythonToolchain: readonly Toolchain[] = [python, uv];
 export const goToolchain: readonly Toolchain[] = [go];
 export const rustToolchain: readonly Toolchain[] = [rust];
 export const jvmToolchain: readonly Toolchain[] = [jdk];

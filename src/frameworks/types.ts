@@ -49,6 +49,8 @@ export interface Toolchain {
   minimum: string;
   /** How to get it, as the end of a sentence. */
   hint: string;
+  /** The exact release the starters' CI and Dockerfiles install, where they install the tool themselves (uv). */
+  pinned?: string;
 }
 
 /**

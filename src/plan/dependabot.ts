@@ -9,8 +9,9 @@ import type { Ecosystem } from '../frameworks/types.js';
 /** Dependabot's `package-ecosystem` for each starter ecosystem's manifest (Dependabot's npm covers pnpm and yarn). */
 const MANIFEST_ECOSYSTEMS: Record<Ecosystem, string | ((pm: PackageManager) => string)> = {
   node: (pm) => (pm === 'bun' ? 'bun' : 'npm'),
-  // pyproject.toml installed with pip today; the uv lock brings `uv` here.
-  python: 'pip',
+  // Dependabot's uv updates pyproject.toml and uv.lock together; pip's would bump the manifest alone, and CI's
+  // `uv sync --locked` would refuse every such pull request.
+  python: 'uv',
   go: 'gomod',
   rust: 'cargo',
   jvm: 'maven',

@@ -1,6 +1,6 @@
 /**
- * The locks a starter ships (issue 21) name the project: package-lock.json's `name` fields, Cargo.lock's root
- * `[[package]]`. `npm run locks` (src/build/locks.ts) resolves each starter once, under a name of its own, and stores
+ * The locks a starter ships (issue 21) name the project: package-lock.json's `name` fields, Cargo.lock's and
+ * uv.lock's root `[[package]]`. `npm run locks` (src/build/locks.ts) resolves each starter once, under a name of its own, and stores
  * the lock in the combination's lock layer (layers.ts, lockLayer); a generation writes the project's names into it
  * here, with no resolver and no network, so the lock a user gets is the one CI tested, under their project's name.
  *
@@ -8,6 +8,7 @@
  * here (a team's yarn.lock) is copied as it is.
  */
 import { renameCargoRoot } from './cargo-lock.js';
+import { renameUvRoot } from './uv-lock.js';
 import { TemplateError } from './layers.js';
 import type { ProjectNames } from './names.js';
 
@@ -48,17 +49,25 @@ const cargoLock: LockNaming = {
   name: (stored, names) => renameCargoRoot(stored, names.crateName),
 };
 
+/**
+ * uv.lock: the root package is the one whose source is the project folder. `uv sync --locked` compares the resolution,
+ * not the text; renameUvRoot writes it byte for byte as `uv lock` would (the root package sorted by its new name).
+ */
+const uvLock: LockNaming = {
+  name: (stored, names) => renameUvRoot(stored, names.pythonDist),
+};
+
 /** How the project's names are written into each lock file a starter ships, by file name. */
 export const LOCK_NAMING: Readonly<Record<string, LockNaming>> = {
   'package-lock.json': npmLock,
   'Cargo.lock': cargoLock,
-  // 'uv.lock': the Python starters' lock (the root [[package]] of the project's distribution name), added with them.
+  'uv.lock': uvLock,
 };
 
 /** The lock files a starter may ship: the merge of update and add never writes conflict markers into one. */
 // (go.sum is not one of them: the Go starters render it from a template, its lines are independent hashes that merge
 // line by line, and `go mod download` does not rewrite it.)
-export const LOCK_FILES: ReadonlySet<string> = new Set([...Object.keys(LOCK_NAMING), 'uv.lock', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
+export const LOCK_FILES: ReadonlySet<string> = new Set([...Object.keys(LOCK_NAMING), 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 
 const baseName = (relPath: string) => relPath.slice(relPath.lastIndexOf('/') + 1);
 

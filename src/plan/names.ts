@@ -61,7 +61,13 @@ const NPM_RESERVED = new Set([
 /** The Python starters' dependencies (PEP 503 normalised): a project of the same name cannot depend on them. */
 const PYTHON_RESERVED = new Set(['fastapi', 'uvicorn', 'mangum', 'httpx', 'httpx2', 'pytest', 'pytest-django', 'django', 'gunicorn', 'setuptools', 'pip', 'wheel', 'starlette', 'pydantic', 'ruff', 'mypy', 'django-stubs',
   // ... and those of --database postgres (and Django's Lambda adapter).
-  'sqlalchemy', 'alembic', 'psycopg', 'greenlet', 'dj-database-url', 'apig-wsgi']);
+  'sqlalchemy', 'alembic', 'psycopg', 'greenlet', 'dj-database-url', 'apig-wsgi',
+  // ... and every other package the shipped uv.lock files pin (test/unit/uv-lock.test.ts keeps this list complete):
+  // a lock cannot hold the project and a dependency of the same name.
+  'annotated-doc', 'annotated-types', 'anyio', 'asgiref', 'ast-serialize', 'click', 'colorama', 'django-stubs-ext', 'h11', 'httpcore2',
+  'httpx2-jsfetch', 'idna', 'iniconfig', 'librt', 'mako', 'markupsafe', 'mypy-extensions', 'opentelemetry-api', 'packaging', 'pathspec',
+  'pluggy', 'psycopg-binary', 'pydantic-core', 'pygments', 'sqlparse', 'truststore', 'types-pyyaml', 'typing-extensions', 'typing-inspection',
+  'tzdata']);
 /** The Go starters' modules: the main module cannot have the path of a module it requires. */
 const GO_RESERVED = new Set([
   'github.com/gin-gonic/gin', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v5', 'github.com/aws/aws-lambda-go', 'golang.org/x/time',

@@ -246,6 +246,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     /** What the machine needs, oldest versions included (the README's list, and the manifests' version fields by command). */
     toolchains: [...framework.toolchain, gitToolchain].map(({ name, command, minimum }) => ({ name, command, minimum })),
     minimum: Object.fromEntries(framework.toolchain.map((t) => [t.command, t.minimum])),
+    /** The exact releases the Dockerfile and CI install of a toolchain they install themselves (`{{pinned.uv}}`). */
+    pinned: Object.fromEntries(framework.toolchain.filter((t) => t.pinned).map((t) => [t.command, t.pinned])),
     /** The programs the project's lint and Lambda commands run beyond the toolchain (README, AGENTS.md). */
     tools: framework.tools
       .filter((tool) => tool.neededBy.some((command) => COMMANDS_OF_DEPLOY[answers.deploy].includes(command)))

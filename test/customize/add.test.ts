@@ -2,11 +2,15 @@
  * `add database postgres`: update with the feature's answer added. An untouched project becomes exactly what
  * generating with `--database postgres` writes; an edited one keeps every edit, and a clash is a git conflict.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getFramework } from '../../src/frameworks/index.js';
+import { TOOLS } from '../e2e/tools.js';
 import { cli, tempDir, tree } from './helpers.js';
+
+const UV = path.join(TOOLS, 'bin/uv');
 
 const made: string[] = [];
 afterEach(() => {
@@ -203,6 +207,47 @@ describe('add database postgres', () => {
       expect(JSON.parse(fs.readFileSync(at('.create-backend-fit.json'), 'utf8')).answers.database).toBe('postgres');
     });
   }
+
+  it('adds it to a FastAPI project with a dependency of the user\'s: the install after the merge re-locks, where uv sync --locked would refuse', async () => {
+    const { project } = await generated('svc', '--framework', 'fastapi');
+    const at = (rel: string) => path.join(project, rel);
+    edit(at('pyproject.toml'), 'dev = [\n', 'dev = [\n  "iso8601>=2.1", # user-1\n');
+    git(project, 'commit', '-qam', 'user edits');
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    // uv.lock is the feature's (the user never touched it), which lacks the user's dependency: a locked install refuses.
+    const uv = (...args: string[]) => spawnSync(UV, args, { cwd: project, encoding: 'utf8', env: { ...process.env, UV_PYTHON_DOWNLOADS: 'never', UV_NO_CONFIG: '1' }, timeout: 300_000 });
+    expect(fs.existsSync(UV), `${UV}: run bash .ci/install-tools.sh`).toBe(true);
+    const locked = uv('lock', '--check');
+    expect(locked.status, `${locked.stdout}${locked.stderr}`).not.toBe(0);
+    // What add installs with instead (the record's relock) locks anew first: the user's dependency and the feature's.
+    expect(getFramework('fastapi').relock).toBe('uv sync');
+    const relocked = uv('lock');
+    expect(relocked.status, `${relocked.stdout}${relocked.stderr}`).toBe(0);
+    const lock = fs.readFileSync(at('uv.lock'), 'utf8');
+    expect(lock).toMatch(/^name = "iso8601"$/m);
+    expect(lock).toMatch(/^name = "sqlalchemy"$/m);
+    expect(lock).toMatch(/^name = "svc"\nversion = "0\.1\.0"\nsource = \{ editable = "\." \}$/m);
+    expect(lock).not.toContain('<<<<<<<');
+  });
+
+  it('keeps a uv.lock the user changed as it is, never merged line by line (a lock is a resolver\'s, and markers would break it)', async () => {
+    const { project } = await generated('svc', '--framework', 'django', '--deploy', 'containers');
+    const at = (rel: string) => path.join(project, rel);
+    // What `uv add` does to a project: a dependency in pyproject.toml, and a lock resolved with it.
+    edit(at('pyproject.toml'), 'dev = [\n', 'dev = [\n  "iso8601>=2.1", # user-1\n');
+    const mine = fs.readFileSync(at('uv.lock'), 'utf8').replace('\n[[package]]\nname = "mypy"\n', '\n[[package]]\nname = "iso8601"\nversion = "2.1.0"\nsource = { registry = "https://pypi.org/simple" }\n\n[[package]]\nname = "mypy"\n');
+    fs.writeFileSync(at('uv.lock'), mine);
+    git(project, 'commit', '-qam', 'user edits');
+    const run = await cli(project, 'add', 'database', 'postgres', '--no-install', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const outcome = (JSON.parse(run.stdout).outcomes as { path: string; action: string; note?: string }[]).find((o) => o.path === 'uv.lock');
+    expect(outcome).toMatchObject({ action: 'kept', note: expect.stringMatching(/your lock is kept; run uv sync /) });
+    expect(fs.readFileSync(at('uv.lock'), 'utf8')).toBe(mine);
+    expect(fs.readFileSync(at('pyproject.toml'), 'utf8')).toMatch(/psycopg/);
+    // The install add runs resolves again (uv sync), where the project's own (uv sync --locked) would refuse.
+    expect(JSON.parse(run.stdout).bootstrap.find((r: { step: string }) => r.step === 'install').command).toBe('uv sync');
+  });
 
   it('adds it to an edited Axum project: sqlx, src/db.rs and the migrations merged in beside the edits', async () => {
     const { project } = await generated('svc', '--framework', 'axum', '--deploy', 'serverless');

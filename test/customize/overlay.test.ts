@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRISTINE_FILE, RECORD_FILE } from '../../src/plan/record.js';
+import { renameUvRoot } from '../../src/plan/uv-lock.js';
 import { cli, tempDir, tree, write } from './helpers.js';
 
 const made: string[] = [];
@@ -90,9 +91,19 @@ describe('--answers replay', () => {
     const b = tree(path.join(root, 'secondapi'));
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     // The folder name is the only answer that changed, and it is the title of the README and the record (names no
-    // text of a template has, so that replacing them replaces nothing else).
+    // text of a template has, so that replacing them replaces nothing else). uv.lock also sorts the project by its
+    // name among the packages, so its expected text is the lock named anew (and so in the pristine render's copy).
+    type Pristine = { files: Record<string, { text?: string }> };
+    const expected = (rel: string, text: string): unknown => {
+      if (rel === 'uv.lock') return renameUvRoot(text, 'secondapi');
+      if (rel !== PRISTINE_FILE) return text.replaceAll('firstapi', 'secondapi');
+      const pristine = JSON.parse(text) as Pristine;
+      const files = Object.entries(pristine.files).map(([p, f]) => [p, f.text === undefined ? f : { ...f, text: expected(p, f.text) }]);
+      return { ...pristine, files: Object.fromEntries(files) };
+    };
     const changedFiles = Object.keys(a).filter((f) => a[f] !== b[f]);
-    for (const f of changedFiles) expect(a[f]!.replaceAll('firstapi', 'secondapi'), f).toBe(b[f]);
+    expect(changedFiles).toContain('uv.lock');
+    for (const f of changedFiles) expect(f === PRISTINE_FILE ? JSON.parse(b[f]!) : b[f], f).toEqual(expected(f, a[f]!));
     expect(JSON.parse(b[RECORD_FILE]!).answers).toMatchObject({ framework: 'fastapi', deploy: 'serverless', rps: 300, workload: 'ai' });
     expect(Object.keys(a)).toContain(PRISTINE_FILE);
   });

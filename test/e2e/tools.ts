@@ -1,6 +1,6 @@
 /**
  * The programs the end-to-end suite runs beside each starter's own toolchain: Node 24 (what the Node starters
- * target), the npm runtime interface client for Lambda, and AWS's Lambda Runtime Interface Emulator.
+ * target), the npm runtime interface client for Lambda, AWS's Lambda Runtime Interface Emulator, golangci-lint and uv.
  * `.ci/install-tools.sh` installs them from the registries into .tmp/tools; a missing one fails loudly.
  */
 import fs from 'node:fs';
@@ -21,6 +21,8 @@ const required = {
   awsLambdaRie: path.join(TOOLS, 'bin/aws-lambda-rie'),
   // On PATH (the same folder as aws-lambda-rie) for the Go starters' commands.lint.
   golangciLint: path.join(TOOLS, 'bin/golangci-lint'),
+  // ... and for the Python starters' commands (uv sync --locked, and the Lambda Makefile's uv export and uv pip).
+  uv: path.join(TOOLS, 'bin/uv'),
 };
 
 export function requireTools(): typeof required {

@@ -115,6 +115,9 @@ export function dependencyNames(): Record<'npm' | 'python' | 'rust' | 'go', stri
     }
     const py = text(p, 'pyproject.toml');
     if (py) for (const m of py.matchAll(/^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)\s*[<>=!~;[\]"]/gm)) out.python.add(m[1]!);
+    // Every package uv.lock pins, the dependencies' dependencies too (all but the project, whose source is ".").
+    const lock = text(p, 'uv.lock');
+    if (lock) for (const m of lock.matchAll(/^\[\[package\]\]\nname = "([^"]+)"\n[^\n]*\nsource = \{ registry /gm)) out.python.add(m[1]!);
     const cargo = text(p, 'Cargo.toml');
     if (cargo) {
       let inDeps = false;

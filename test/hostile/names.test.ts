@@ -149,13 +149,26 @@ describe('family 1: project names', () => {
             const sam = parseYaml(src) as { Description?: string };
             if (sam.Description !== `${names.title} (${f.name} on AWS Lambda)`) problems.push(`${fid}: Description ${JSON.stringify(sam.Description)}`);
           }
+          if (file.path === 'uv.lock') {
+            // The root package (source: the project folder) under the project's distribution name, once, in uv's order
+            // (the tomllib batch would parse thousands of 30 KB locks; these lines are what a generation writes).
+            const packages = [...src.matchAll(/^\[\[package\]\]\nname = "([^"]+)"\nversion = "[^"]+"\nsource = \{ ([a-z]+) = "([^"]+)"/gm)].map((m) => ({ name: m[1]!, root: m[2] === 'editable' && m[3] === '.' }));
+            const roots = packages.filter((pkg) => pkg.root).map((pkg) => pkg.name);
+            const order = packages.map((pkg) => pkg.name);
+            if (JSON.stringify(roots) !== JSON.stringify([names.pythonDist])) problems.push(`${fid}: root package ${JSON.stringify(roots)}`);
+            if (new Set(order).size !== order.length) problems.push(`${fid}: a package name twice (the project named like a locked package)`);
+            if (order.join('\n') !== [...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n')) problems.push(`${fid}: packages not in uv's order`);
+            tally.add('checked uv.lock', 'files');
+          }
           if (file.path === 'pyproject.toml') {
             docs.push({ id: fid, kind: 'toml', text: src });
             checks.push({
               id: fid,
               check: (v) => {
-                const project = (v as { project: { name: string; description: string; dependencies?: string[]; 'optional-dependencies'?: Record<string, string[]> } }).project;
-                const deps = [...(project.dependencies ?? []), ...Object.values(project['optional-dependencies'] ?? {}).flat()].map((d) => pep503(/^[A-Za-z0-9._-]+/.exec(d)![0]));
+                const doc = v as { project: { name: string; description: string; dependencies?: string[] }; 'dependency-groups'?: Record<string, string[]> };
+                const project = doc.project;
+                // The runtime dependencies and the dev group's (PEP 735 [dependency-groups], what uv sync installs).
+                const deps = [...(project.dependencies ?? []), ...Object.values(doc['dependency-groups'] ?? {}).flat()].map((d) => pep503(/^[A-Za-z0-9._-]+/.exec(d)![0]));
                 if (project.name !== names.pythonDist) return `name ${project.name}`;
                 if (!project.description.endsWith(names.title)) return `description ${JSON.stringify(project.description)}`;
                 if (deps.includes(pep503(project.name))) return `the project is named like its dependency ${project.name}`;

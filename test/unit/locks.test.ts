@@ -14,6 +14,8 @@ import { LOCK_PROJECT_NAME, lockCombinations, type LockCombination } from '../..
 import { parseCargoLock, renameByParsing, renameCargoRoot, resolveReference } from '../../src/plan/cargo-lock.js';
 import { BUILTIN_TEMPLATES, LOCKS_FOLDER } from '../../src/plan/layers.js';
 import { nameLock } from '../../src/plan/locks.js';
+import { renameUvRoot } from '../../src/plan/uv-lock.js';
+import { pyprojectLockProblems } from './pyproject-lock.js';
 import { deriveNames, NameError, type ProjectNames } from '../../src/plan/names.js';
 import { plan } from '../../src/plan/plan.js';
 import { nameCorpus } from '../hostile/corpus.js';
@@ -61,7 +63,7 @@ describe('locks', () => {
   it('are shipped for every offered combination of the ecosystems that have a resolver, and for nothing else', () => {
     const frameworks = new Set(combinations.map((c) => c.framework.id));
     // Not vacuous: the ecosystems issue 21 locks so far (a resolver dropped from the table fails here).
-    for (const id of ['fastify', 'nestjs', 'axum'] as const) expect(frameworks.has(id), id).toBe(true);
+    for (const id of ['fastify', 'nestjs', 'axum', 'fastapi', 'django'] as const) expect(frameworks.has(id), id).toBe(true);
     expect(combinations.length).toBeGreaterThanOrEqual(12);
     for (const c of combinations) for (const file of c.resolver.files) expect(fs.existsSync(stored(c, file)), `${label(c)}/${file}: run npm run locks`).toBe(true);
     const expected = new Set(combinations.map((c) => c.layer));
@@ -112,6 +114,14 @@ describe('locks', () => {
           const locked = lock.packages[resolveReference(lock.packages, ref)]!;
           expect(caret(locked.version, requirement), `${name} ${locked.version} is allowed by "${requirement}"`).toBe(true);
         }
+      } else if (c.resolver.manifest === 'pyproject.toml') {
+        const manifest = files.get('pyproject.toml')!;
+        const lock = files.get('uv.lock')!;
+        const dist = /^\[project\]\nname = "([^"]+)"$/m.exec(manifest)?.[1];
+        expect(dist).toBe(deriveNames('invoice-api').pythonDist);
+        expect(/^\[\[package\]\]\nname = "([^"]+)"\nversion = "[^"]+"\nsource = \{ editable = "\." \}$/m.exec(lock)?.[1]).toBe(dist);
+        // The root's recorded requirements and Python range (what uv sync --locked compares), each pin in range.
+        expect(pyprojectLockProblems(manifest, lock)).toEqual([]);
       } else {
         throw new Error(`${label(c)}: no agreement check for ${c.resolver.manifest}: add one here`);
       }
@@ -169,6 +179,13 @@ describe('locks', () => {
           if (!clash) expect(renameByParsing(text, names.crateName), `${label(c)} as ${names.crateName}`).toBe(out);
           // Written as Cargo writes it: renaming again gives the same bytes (order and references are canonical).
           expect(renameCargoRoot(out, names.crateName)).toBe(out);
+        } else if (file === 'uv.lock') {
+          const roots = [...out.matchAll(/^\[\[package\]\]\nname = "([^"]+)"\nversion = "[^"]+"\nsource = \{ editable = "\." \}$/gm)].map((m) => m[1]);
+          expect(roots, `${label(c)} as ${names.pythonDist}`).toEqual([names.pythonDist]);
+          // The same lock but for the root's name and place: named back, it is the stored one byte for byte; named
+          // again, it does not change (uv's order).
+          expect(renameUvRoot(out, LOCK_PROJECT_NAME) === text, `${label(c)} as ${names.pythonDist}: named back`).toBe(true);
+          expect(renameUvRoot(out, names.pythonDist) === out, `${label(c)} as ${names.pythonDist}: in uv's order`).toBe(true);
         } else {
           throw new Error(`${file}: no validity check: add one here`);
         }

@@ -1,12 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootstrap } from '../../src/bootstrap.js';
+import { commandsFor, relockFor } from '../../src/plan/commands.js';
 import { frameworks, getFramework } from '../../src/frameworks/index.js';
-import { git, go, jdk, node, python, rust } from '../../src/frameworks/toolchains.js';
+import { git, go, jdk, node, python, rust, uv } from '../../src/frameworks/toolchains.js';
 import type { Toolchain } from '../../src/frameworks/types.js';
 import { plan } from '../../src/plan/plan.js';
 import { decide } from '../../src/decide/decide.js';
 import type { ProjectAnswers } from '../../src/answers.js';
 import { assess, compareVersions, parseVersion } from '../../src/toolchain-check.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
 
 describe('toolchain versions', () => {
   it('are read from what each tool really prints', () => {
@@ -22,6 +26,8 @@ describe('toolchain versions', () => {
       [jdk, 'java version "1.8.0_402"\nJava(TM) SE Runtime Environment\n', '8.0'],
       [jdk, 'openjdk version "25" 2025-09-16\n', '25'],
       [git, 'git version 2.39.5\n', '2.39.5'],
+      [uv, 'uv 0.13.9 (x86_64-unknown-linux-gnu)\n', '0.13.9'],
+      [uv, 'uv 0.4.30 (61ed2a236 2024-11-04)\n', '0.4.30'],
     ];
     for (const [tool, output, version] of outputs) expect(parseVersion(tool, output), output).toBe(version);
   });
@@ -63,12 +69,34 @@ describe('toolchain versions', () => {
   });
 });
 
+describe('the pinned uv', () => {
+  it('is the one the e2e tools install (.ci/install-tools.sh), the starters\' Dockerfile and CI install it from the record', () => {
+    const script = fs.readFileSync(path.join(PACKAGE_ROOT, '.ci/install-tools.sh'), 'utf8');
+    expect(/^UV=(\S+)$/m.exec(script)?.[1]).toBe(uv.pinned);
+    const answers: ProjectAnswers = { projectName: 'v-api', framework: 'fastapi', deploy: 'serverless', packageManager: 'npm', install: false, git: false };
+    const files = new Map(plan(decide(answers), answers).files.map((x) => [x.path, x.content.toString()]));
+    expect(files.get('Dockerfile')).toContain(`pip install uv==${uv.pinned}\n`);
+    expect(files.get('.github/workflows/ci.yml')).toContain(`version: "${uv.pinned}"`);
+    expect(uv.pinned!.startsWith(`${uv.minimum}.`), 'the pinned release is of the oldest series the starters accept').toBe(true);
+  });
+});
+
+describe('the install after a merge', () => {
+  it('is the record\'s relock where its install is locked (uv sync, not uv sync --locked)', async () => {
+    expect(commandsFor(getFramework('fastapi'), 'npm').install).toBe('uv sync --locked');
+    expect(relockFor(getFramework('django'), 'npm')).toBe('uv sync');
+    const skipped = await bootstrap(getFramework('fastapi'), '/nonexistent/never-run', { git: false, install: false, packageManager: 'npm', relock: true });
+    expect(skipped[0]).toMatchObject({ step: 'install', status: 'skipped', command: 'uv sync' });
+  });
+});
+
 describe('the starters name the versions of their records', () => {
   const starters = frameworks.flatMap((f) => f.deployTargets.map((deploy) => ({ f, deploy })));
   /** Where each manifest states the minimum, as a pattern whose group is the version. */
   const MANIFEST_FIELD: Record<string, [file: string, pattern: RegExp]> = {
     node: ['package.json', /"node": ">=([\d.]+)"/],
     python3: ['pyproject.toml', /requires-python = ">=([\d.]+)"/],
+    uv: ['pyproject.toml', /^required-version = ">=([\d.]+)"$/m],
     cargo: ['Cargo.toml', /rust-version = "([\d.]+)"/],
     java: ['pom.xml', /<java.version>([\d.]+)<\/java.version>/],
     go: ['go.mod', /^go ([\d.]+)$/m],

@@ -216,7 +216,7 @@ for (const starter of generated) {
       generatedOk();
       const updates = (YAML.parse(read('.github/dependabot.yml')) as { updates: { 'package-ecosystem': string; directory: string }[] }).updates;
       // The manifest's ecosystem, read from the files the project has (not from the table that wrote the file).
-      const manifests: [string, string][] = [['package.json', 'npm'], ['pyproject.toml', 'pip'], ['go.mod', 'gomod'], ['Cargo.toml', 'cargo'], ['pom.xml', 'maven']];
+      const manifests: [string, string][] = [['package.json', 'npm'], ['uv.lock', 'uv'], ['go.mod', 'gomod'], ['Cargo.toml', 'cargo'], ['pom.xml', 'maven']];
       const expected = manifests.filter(([file]) => fs.existsSync(path.join(starter.dir, file))).map(([, ecosystem]) => ecosystem);
       expect(expected.length, 'one manifest').toBe(1);
       expect(updates.map((u) => u['package-ecosystem']).sort()).toEqual([...expected, 'docker', 'github-actions'].sort());
