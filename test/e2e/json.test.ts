@@ -24,7 +24,10 @@ describe('--json, for every command', () => {
     const listed = json(['list']);
     expect(listed.map((f: { id: string }) => f.id)).toContain('fastify');
     expect(listed[0].commands).toHaveProperty('install');
-    expect(listed.find((f: { id: string }) => f.id === 'fastapi').toolchain).toEqual([{ name: 'Python', command: 'python3', minimum: '3.11' }]);
+    expect(listed.find((f: { id: string }) => f.id === 'fastapi').toolchain).toEqual([
+      { name: 'Python', command: 'python3', minimum: '3.11' },
+      { name: 'uv', command: 'uv', minimum: '0.13' },
+    ]);
   });
 
   it('recommend: the decision, with a line for or against every framework and the tie', () => {

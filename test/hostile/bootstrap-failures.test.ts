@@ -114,7 +114,7 @@ const CASES: Case[] = [
   ...(
     [
       ['fastify', 'Node.js 20.11.1 (node), but this project needs Node.js 24 or newer', 'npm ci'],
-      ['fastapi', 'Python 3.9.18 (python3), but this project needs Python 3.11 or newer', 'python3 -m venv'],
+      ['fastapi', 'Python 3.9.18 (python3), but this project needs Python 3.11 or newer', 'uv sync --locked'],
       ['gin', 'Go 1.22.4 (go), but this project needs Go 1.25 or newer', 'go mod download'],
       ['spring-boot', 'a JDK 11.0.22 (java), but this project needs a JDK 25 or newer', './mvnw'],
     ] as const
