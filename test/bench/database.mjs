@@ -109,7 +109,8 @@ async function coldStarts({ e, tools, server, quick, only }) {
     const cold = {};
     for (const withDb of [false, true]) {
       const label = `${fw.id}${withDb ? ' + postgres' : ''}`;
-      const database = `bench_lambda_${fw.id}_${withDb ? 'db' : 'none'}`;
+      // A plain database name: a framework id may hold a hyphen (spring-boot), which createDatabase refuses.
+      const database = `bench_lambda_${fw.id.replace(/\W/g, '_')}_${withDb ? 'db' : 'none'}`;
       const env = { ...e.toolEnv(), ...(withDb && { DATABASE_URL: await server.createDatabase(database) }) };
       const root = freshDir('db-lambda', `${fw.id}-${withDb ? 'db' : 'none'}`);
       execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', fw.id, '--deploy', 'serverless', ...(withDb ? ['--database', 'postgres'] : []), '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
