@@ -177,16 +177,7 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
         await expectInvoice(request, ids[1]!, "'; DROP TABLE invoices; --");
         await expectInvoice(request, created[49]!, 'concurrent 49');
 
-        await server.stop();
-        try {
-          await expectOutage(request, ids[0]!);
-        } finally {
-          await server.start();
-        }
-        // Back without a restart of the app: right answers again, the same data.
-        const recovered = await waitFor(async () => (await request('GET', '/readyz')).status === 200, { timeoutMs: 30_000, intervalMs: 250 });
-        expect(recovered, '/readyz 200 again within 30 s of the database coming back').toBe(true);
-        await expectInvoice(request, ids[0]!, 'paid');
+        await outageAndRecovery(server, request, ids[0]!, 'the same server process');
         await expectInvoice(request, created[0]!, 'concurrent 0');
         await createInvoice(request, 'after the outage');
         await stopServer(app, port);
@@ -234,21 +225,29 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
           await expectInvoice(request, ids[1]!, "'; DROP TABLE invoices; --");
           await expectInvoice(request, created[49]!, 'lambda 49');
 
-          await server.stop();
-          try {
-            await expectOutage(request, ids[0]!);
-          } finally {
-            await server.start();
-          }
-          const recovered = await waitFor(async () => (await request('GET', '/readyz')).status === 200, { timeoutMs: 30_000, intervalMs: 250 });
-          expect(recovered, '/readyz 200 again within 30 s of the database coming back, on the same instance').toBe(true);
-          await expectInvoice(request, ids[0]!, 'paid');
+          await outageAndRecovery(server, request, ids[0]!, 'the same instance');
         } finally {
           killGroup(rie.child);
         }
       });
     }
   });
+}
+
+/**
+ * The database stopped under a running app: the outage answers (expectOutage), then, once it is back and without a
+ * restart of the app (`on`: the process or Lambda instance), /readyz 200 within 30 s and the paid invoice `paid` as before.
+ */
+async function outageAndRecovery(server: PostgresServer, request: Parameters<typeof expectOutage>[0], paid: number, on: string): Promise<void> {
+  await server.stop();
+  try {
+    await expectOutage(request, paid);
+  } finally {
+    await server.start();
+  }
+  const recovered = await waitFor(async () => (await request('GET', '/readyz')).status === 200, { timeoutMs: 30_000, intervalMs: 250 });
+  expect(recovered, `/readyz 200 again within 30 s of the database coming back, on ${on}`).toBe(true);
+  await expectInvoice(request, paid, 'paid');
 }
 
 async function expectServing(app: Background, healthUrl: string): Promise<void> {
