@@ -17,28 +17,24 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../plan/layers.js';
 import { checkToolchains } from '../toolchain-check.js';
 import { LOCK_PROJECT_NAME, lockCombinations, type LockCombination } from './lock-resolvers.js';
+import { frameworksFlag, generateArgv, toolsPath } from './starter-scratch.js';
 
 const args = process.argv.slice(2);
 const upgrade = args.includes('--upgrade');
-const only = args.includes('--frameworks') ? new Set(args[args.indexOf('--frameworks') + 1]?.split(',')) : undefined;
+const only = frameworksFlag(args);
 
-const toolsDir = process.env.E2E_TOOLS_DIR ?? path.join(PACKAGE_ROOT, '.tmp/tools');
-const node24 = path.join(toolsDir, 'node_modules/node/bin');
-// ... and its bin folder, for the pinned uv (.ci/install-tools.sh), which writes the Python starters' uv.lock.
-const toolsBin = path.join(toolsDir, 'bin');
 const env = {
   ...process.env,
-  PATH: [...[node24, toolsBin].filter((dir) => fs.existsSync(dir)), process.env.PATH].join(path.delimiter),
+  // The e2e tools' Node 24 and pinned uv (.ci/install-tools.sh), which write the starters' locks.
+  PATH: toolsPath(),
   npm_config_user_agent: undefined,
   // A lock made here never depends on a Python uv would download, nor on this machine's uv settings.
   UV_PYTHON_DOWNLOADS: 'never',
   UV_NO_CONFIG: '1',
 };
-const cli = path.join(PACKAGE_ROOT, 'bin/create-backend-fit.cjs');
 
 function run(command: readonly string[], cwd: string): { ok: boolean; output: string } {
   const result = spawnSync(command[0]!, command.slice(1), { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
@@ -50,8 +46,7 @@ const describe = (c: LockCombination) => c.layer;
 async function lockOne(combination: LockCombination, scratch: string): Promise<'unchanged' | 'written'> {
   const { framework, deploy, features, packageManager, layer, resolver } = combination;
   const project = path.join(scratch, `${framework.id}-${path.basename(layer)}`);
-  const generate = [process.execPath, cli, project, '--name', LOCK_PROJECT_NAME, '--framework', framework.id, '--deploy', deploy,
-    '--database', features.includes('postgres') ? 'postgres' : 'none', '--package-manager', packageManager, '--no-install', '--no-git', '--yes'];
+  const generate = [process.execPath, ...generateArgv(project, combination, LOCK_PROJECT_NAME)];
   const generated = run(generate, scratch);
   if (!generated.ok) throw new Error(`${describe(combination)}: generating failed:\n${generated.output}`);
   if (upgrade) for (const file of resolver.files) fs.rmSync(path.join(project, file), { force: true });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { offeredFeatures } from '../features/index.js';
 import { frameworks } from '../frameworks/index.js';
 import type { Ecosystem } from '../frameworks/types.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { frameworksFlag, generateArgv, toolsPath } from './starter-scratch.js';
 
 interface Reporter {
   /** What asks the registry, run in the project folder. */
@@ -89,12 +89,9 @@ const REPORTERS: Record<Ecosystem, Reporter> = {
 };
 
 const args = process.argv.slice(2);
-const only = args.includes('--frameworks') ? new Set(args[args.indexOf('--frameworks') + 1]?.split(',')) : undefined;
+const only = frameworksFlag(args);
 const timeout = Number(process.env.OUTDATED_TIMEOUT_S ?? 180) * 1000;
-const toolsDir = process.env.E2E_TOOLS_DIR ?? path.join(PACKAGE_ROOT, '.tmp/tools');
-const node24 = path.join(toolsDir, 'node_modules/node/bin');
-const env = { ...process.env, PATH: [...(fs.existsSync(node24) ? [node24] : []), process.env.PATH].join(path.delimiter), npm_config_user_agent: undefined };
-const cli = path.join(PACKAGE_ROOT, 'bin/create-backend-fit.cjs');
+const env = { ...process.env, PATH: toolsPath(), npm_config_user_agent: undefined };
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-outdated-'));
 try {
@@ -103,7 +100,7 @@ try {
     const features = offeredFeatures(framework);
     const project = path.join(scratch, framework.id);
     const label = `${framework.id} (${[deploy, ...features].join(' + ')})`;
-    const generated = spawnSync(process.execPath, [cli, project, '--framework', framework.id, '--deploy', deploy, '--database', features.includes('postgres') ? 'postgres' : 'none', '--no-install', '--no-git', '--yes'], { env, encoding: 'utf8' });
+    const generated = spawnSync(process.execPath, generateArgv(project, { framework, deploy, features }), { env, encoding: 'utf8' });
     if (generated.status !== 0) {
       process.stdout.write(`${label}: could not generate it: ${generated.stderr.trim()}\n`);
       continue;
