@@ -12,7 +12,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CLI, fmt, freshDir, MINUTE, now, request, table } from './lib.mjs';
 import { LOAD } from './starters.mjs';
-import { pairedLoad } from './paired-load.mjs';
+import { PAIRED_HEADERS, pairedLoad } from './paired-load.mjs';
 
 const BARE_CARGO_TOML = `[package]
 name = "axum-sqlx-bare"
@@ -93,7 +93,7 @@ async function releaseBinary(e, dir, env, bin) {
   return exe;
 }
 
-export async function axumThroughput({ e, server, scratch, quick }) {
+export async function axumThroughput({ e, server, scratch, quick, rounds: roundsAsked }) {
   const database = 'bench_axum';
   const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase(database) };
   const root = freshDir('db-projects-axum');
@@ -118,7 +118,7 @@ export async function axumThroughput({ e, server, scratch, quick }) {
     bare: `exec '${bare}'`,
     'starter, no request lines': `LOG_LEVEL=warn exec '${starter}'`,
   };
-  const rounds = quick ? 1 : 3;
+  const rounds = roundsAsked ?? (quick ? 1 : 3);
   const { rows, notes } = await pairedLoad({
     e, scratch, cwd: dir, env, id, commandOf, rounds, logs: freshDir('db-logs-axum'),
     comparisons: [
@@ -128,7 +128,7 @@ export async function axumThroughput({ e, server, scratch, quick }) {
   });
   table(
     `6b (Axum). Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-    ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+    PAIRED_HEADERS,
     rows,
     [...notes, `bare: ${bareDir} (one route, the same query on a sqlx PgPool of 10, the starter's Cargo.lock), release builds; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
   );

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CLI, freshDir, MINUTE, request, table } from './lib.mjs';
 import { LOAD } from './starters.mjs';
-import { pairedLoad } from './paired-load.mjs';
+import { PAIRED_HEADERS, pairedLoad } from './paired-load.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FRAMEWORKS = ['gin', 'echo'];
@@ -22,7 +22,7 @@ const COMPARISONS = [
   { kind: 'bare, request lines on', against: 'bare', goal: 'second figure: what the request line costs the bare server' },
 ];
 
-export async function databaseGo({ e, scratch, server, quick }) {
+export async function databaseGo({ e, scratch, server, quick, rounds: roundsAsked }) {
   const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_go') };
   const root = freshDir('db-go');
   const binaries = {};
@@ -45,11 +45,11 @@ export async function databaseGo({ e, scratch, server, quick }) {
   const [{ id }] = await server.query('bench_go', "INSERT INTO invoices (status) VALUES ('paid') RETURNING id::int AS id");
   const commandOf = { ...binaries, 'bare, request lines on': `exec '${root}/bare-server'`, bare: `BARE_LOG=off exec '${root}/bare-server'` };
 
-  const rounds = quick ? 1 : 3;
+  const rounds = roundsAsked ?? (quick ? 1 : 3);
   const { rows, notes } = await pairedLoad({ e, scratch, cwd: root, env, id, commandOf, comparisons: COMPARISONS, rounds, logs: freshDir('db-go-logs') });
   table(
     `6b (Go). Gin and Echo: throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-    ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+    PAIRED_HEADERS,
     rows,
     [...notes, `bare: test/bench/database-go-bare.go (net/http's ServeMux, pgxpool of 10, the same query), built in the Gin starter's module; every server a \`go build\` binary; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
   );

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CLI, ensureScratchTools, freshDir, MINUTE, request, table } from './lib.mjs';
 import { LOAD } from './starters.mjs';
-import { pairedLoad } from './paired-load.mjs';
+import { PAIRED_HEADERS, pairedLoad } from './paired-load.mjs';
 
 const BARE_FASTAPI = `"""A bare FastAPI: one route, the starter's driver and pool (SQLAlchemy asyncio over psycopg 3, 10 connections), no
 middleware. The query as SQL text on a pooled connection; with ORM=1, the starter's ORM read instead (an AsyncSession per
@@ -174,9 +174,9 @@ const COMPARED = [
   { kind: 'starter', against: 'bare ORM, access log on', goal: "the rest: the starter against the bare server that reads through the ORM too (its middleware, validation, dependency, request log)" },
 ];
 
-export async function databasePython({ e, server, quick, frameworks }) {
+export async function databasePython({ e, server, quick, frameworks, rounds: roundsAsked }) {
   const scratch = ensureScratchTools();
-  const rounds = quick ? 1 : 3;
+  const rounds = roundsAsked ?? (quick ? 1 : 3);
   for (const [id, bench] of Object.entries(PYTHON_BENCHES)) {
     if (frameworks && !frameworks.includes(id)) continue;
     const database = `bench_${id}`;
@@ -198,7 +198,7 @@ export async function databasePython({ e, server, quick, frameworks }) {
     const { rows, notes } = await pairedLoad({ e, scratch, cwd: dir, env, id: invoiceId, commandOf, comparisons: COMPARED, rounds, logs: freshDir('db-logs', id), label: `${id} ` });
     table(
       `6b (${id}). Throughput on GET /invoices/${invoiceId} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-      ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+      PAIRED_HEADERS,
       rows,
       [...notes, `bare: ${bare} (see test/bench/database-python.mjs for what it does), run with the starter's .venv; PostgreSQL from the e2e harness on 127.0.0.1.`],
     );

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CLI, freshDir, MINUTE, request, table } from './lib.mjs';
 import { LOAD } from './starters.mjs';
-import { pairedLoad } from './paired-load.mjs';
+import { PAIRED_HEADERS, pairedLoad } from './paired-load.mjs';
 
 const QUERY = 'SELECT id, status FROM invoices WHERE id = ?';
 
@@ -120,7 +120,7 @@ function jdbcArgs(databaseUrl) {
   return `--spring.datasource.url=jdbc:postgresql://${u.host}${u.pathname} --spring.datasource.username=${decodeURIComponent(u.username)} --spring.datasource.hikari.maximum-pool-size=10`;
 }
 
-export async function springBootThroughput({ e, server, scratch, quick }) {
+export async function springBootThroughput({ e, server, scratch, quick, rounds: roundsAsked }) {
   const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_spring_boot') };
   const root = freshDir('db-projects-spring-boot');
   execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', 'spring-boot', '--database', 'postgres', '--yes', '--no-install', '--no-git'], { cwd: root, stdio: 'ignore' });
@@ -151,7 +151,7 @@ export async function springBootThroughput({ e, server, scratch, quick }) {
     'starter, no request lines': `exec java -jar target/app.jar --logging.level.${javaPackage}.RequestLogFilter=WARN`,
     bare: `${bareCommand} --logging.level.bench.request=WARN`,
   };
-  const rounds = quick ? 1 : 3;
+  const rounds = roundsAsked ?? (quick ? 1 : 3);
   const { rows, notes } = await pairedLoad({
     e, scratch, cwd: dir, env, id, commandOf, rounds, logs: freshDir('db-logs-spring-boot'),
     extraEnv: (port) => ({ SERVER_PORT: String(port) }),
@@ -168,7 +168,7 @@ export async function springBootThroughput({ e, server, scratch, quick }) {
   });
   table(
     `6b. Spring Boot: throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, two discarded load runs + ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-    ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+    PAIRED_HEADERS,
     rows,
     [
       ...notes,

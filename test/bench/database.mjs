@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { generationPairs } from './cli.mjs';
 import { CLI, e2e, ensureScratchTools, fmt, freshDir, median, MINUTE, ratio, request, sleep, table, now } from './lib.mjs';
 import { COMPARISONS, LOAD } from './starters.mjs';
-import { pairedLoad } from './paired-load.mjs';
+import { PAIRED_HEADERS, pairedLoad } from './paired-load.mjs';
 import { lambdaSteps } from './lambda.mjs';
 
 const bareFastifyPg = (logger) => `// A bare Fastify with one route reading one invoice from PostgreSQL: a node-postgres Pool of 10 (the starter's
@@ -37,7 +37,7 @@ app.get('/invoices/:id', async (request, reply) => {
 await app.listen({ host: '0.0.0.0', port: Number(process.env.PORT) });
 `;
 
-export async function database({ quick, frameworks }) {
+export async function database({ quick, frameworks, rounds: roundsAsked }) {
   const e = await e2e();
   const tools = e.requireTools();
   const scratch = ensureScratchTools();
@@ -59,10 +59,10 @@ export async function database({ quick, frameworks }) {
   // ---- throughput
   const server = await e.startPostgres();
   try {
-    if (only('gin', 'echo')) await (await import('./database-go.mjs')).databaseGo({ e, scratch, server, quick });
-    if (only('axum')) await (await import('./database-axum.mjs')).axumThroughput({ e, scratch, server, quick });
-    if (only('spring-boot')) await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick });
-    if (only('fastapi', 'django')) await (await import('./database-python.mjs')).databasePython({ e, server, quick, frameworks });
+    if (only('gin', 'echo')) await (await import('./database-go.mjs')).databaseGo({ e, scratch, server, quick, rounds: roundsAsked });
+    if (only('axum')) await (await import('./database-axum.mjs')).axumThroughput({ e, scratch, server, quick, rounds: roundsAsked });
+    if (only('spring-boot')) await (await import('./database-spring-boot.mjs')).springBootThroughput({ e, server, scratch, quick, rounds: roundsAsked });
+    if (only('fastapi', 'django')) await (await import('./database-python.mjs')).databasePython({ e, server, quick, frameworks, rounds: roundsAsked });
     if (only('fastify')) {
       const env = { ...e.toolEnv(), DATABASE_URL: await server.createDatabase('bench_fastify') };
       const root = freshDir('db-projects');
@@ -84,13 +84,13 @@ export async function database({ quick, frameworks }) {
         bare: `exec '${tools.node24}' '${bare}'`,
         'starter, no request lines': `LOG_LEVEL=warn exec '${tools.node24}' dist/server.js`,
       };
-      const rounds = quick ? 1 : 3;
+      const rounds = roundsAsked ?? (quick ? 1 : 3);
       // The same pairing as section 4 (COMPARISONS): the starter against a bare Fastify doing the contract's work, its
       // request line included; the pair without request lines as the second figure.
       const { rows, notes } = await pairedLoad({ e, scratch, cwd: dir, env, id, commandOf, comparisons: COMPARISONS.fastify, rounds, logs: freshDir('db-logs') });
       table(
         `6b. Throughput on GET /invoices/${id} from PostgreSQL ${server.major}, ${LOAD.connections} keep-alive connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s measured, ${rounds} round(s) rotating the order`,
-        ['server', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx/errors'],
+        PAIRED_HEADERS,
         rows,
         [...notes, `bare: ${bare} and ${bareLogged} (one route, the same query on a pg Pool of 10, logger off / on), on Node 24; PostgreSQL from the e2e harness on 127.0.0.1, fsync off.`],
       );

@@ -2,7 +2,7 @@
  * The load generator, run as its own process (the second process of the throughput figures):
  *   node load.mjs <autocannon dir> <url> <connections> <warmup s> <duration s> <max requests>
  * A warm-up run, then the measured run with autocannon (keep-alive connections, no pipelining), bounded both by
- * duration and by a cap on requests. Prints one JSON line.
+ * duration and by a cap on requests. Prints one JSON line (the warm-up's request count too, for CPU per request).
  */
 import { createRequire } from 'node:module';
 
@@ -11,11 +11,12 @@ if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url ?? '')) throw new Error(`load.mjs o
 const autocannon = createRequire(import.meta.url)(dir);
 const options = { url, connections: Number(connections), pipelining: 1, timeout: 10, maxOverallRequests: Number(maxRequests) };
 
-await autocannon({ ...options, duration: Number(warmup) });
+const warm = await autocannon({ ...options, duration: Number(warmup) });
 const r = await autocannon({ ...options, duration: Number(duration) });
 console.log(
   JSON.stringify({
     requests: r.requests.total,
+    warmupRequests: warm.requests.total,
     seconds: r.duration,
     rps: r.requests.total / r.duration,
     p50: r.latency.p50,

@@ -2,7 +2,7 @@
 /**
  * `npm run bench` (= npm run build && node test/bench/run.mjs): figures only, no pass/fail.
  *
- *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda] [--frameworks fastify,nestjs,...] [--quick]
+ *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database] [--frameworks fastify,nestjs,...] [--quick] [--rounds N]
  *
  * Sections: cli (1. cold start), generate (2. generation), modules (3. modules loaded for --help), starters
  * (4. throughput and startup of the starters), lambda (5. Lambda cold start under the runtime emulator), database
@@ -20,11 +20,12 @@ const { values } = parseArgs({
     only: { type: 'string' },
     frameworks: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('node test/bench/run.mjs [--only cli,generate,modules,starters,lambda,database] [--frameworks id,...] [--quick]');
+  console.log('node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database] [--frameworks id,...] [--quick] [--rounds N (paired throughput rounds)]');
   process.exit(0);
 }
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? SECTIONS;
@@ -35,6 +36,11 @@ if (unknown.length) {
 }
 const frameworks = values.frameworks?.split(',').map((s) => s.trim()).filter(Boolean);
 const quick = values.quick;
+const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 15)) {
+  console.error(`--rounds takes a whole number from 1 to 15, got ${values.rounds}`);
+  process.exit(2);
+}
 
 const started = Date.now();
 console.log(`# create-backend-fit benchmark`);
@@ -51,9 +57,9 @@ for (const section of only) {
     if (section === 'generate') await (await import('./cli.mjs')).generation({ pairs: quick ? 4 : 10 });
     if (section === 'modules') await (await import('./cli.mjs')).modules();
     if (section === 'package') await (await import('./package.mjs')).packageFootprint({ runs: quick ? 1 : 3 });
-    if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick });
+    if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick, rounds });
     if (section === 'lambda') await (await import('./lambda.mjs')).lambda({ frameworks, quick });
-    if (section === 'database') await (await import('./database.mjs')).database({ quick, frameworks });
+    if (section === 'database') await (await import('./database.mjs')).database({ quick, frameworks, rounds });
     console.log(`  (section ${section}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failed = true;

@@ -19,7 +19,7 @@ import { prepareProjects } from './projects.mjs';
 
 export const LOAD = { connections: 10, warmupS: 2, durationS: 5, maxRequests: 2_000_000 };
 
-export async function starters({ frameworks, quick }) {
+export async function starters({ frameworks, quick, rounds: roundsAsked }) {
   const e = await e2e();
   e.requireTools();
   const scratch = ensureScratchTools();
@@ -91,7 +91,7 @@ export async function starters({ frameworks, quick }) {
   const node24 = e.requireTools().node24;
   // Paired rounds, alternating which goes first: on a shared 2-core machine one pair swings by 10% either way, so the
   // figure is the median of the per-round ratios.
-  const rounds = quick ? 1 : 5;
+  const rounds = roundsAsked ?? (quick ? 1 : 5);
   const rows = [];
   const notes = [];
   for (const id of ['fastify', 'nestjs']) {
