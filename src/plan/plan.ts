@@ -22,6 +22,7 @@ import { BUILTIN_TEMPLATES, collectLayers, comparePaths, isLockLayer, layerNames
 import { nameLock } from './locks.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
+import { settingsFor } from './settings.js';
 import { relativePathProblem } from '../project-paths.js';
 
 export interface PlannedFile {
@@ -226,6 +227,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     /** `{{#if features.postgres}}`: the few lines a feature changes in a shared file. */
     features: featureFlags(features),
     database: answers.database ?? 'none',
+    /** The environment variables the project reads (`.env.example`, the README's Configuration table). */
+    settings: settingsFor(framework, features),
     /** The chosen features' data (`{{json feature.postgres.imageMigrate}}`, `feature.postgres.service.image`); none when not chosen. */
     feature: Object.fromEntries(features.map((id) => [id, { migrations: 'migrations/', ...framework.features![id]!, service: getFeature(id).services[0]! }])),
     decision: {
