@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { required, wholeNumber } from './env.ts';
 
 /** What the routes need of the database: a pool, or in tests one client inside a transaction that is rolled back. */
 export interface Database {
@@ -13,16 +14,13 @@ const onLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
  * in a container a small pool (DATABASE_POOL_MAX, default 10) shared by the requests in flight.
  */
 export function poolConfig(env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
-  const max = Number(env.DATABASE_POOL_MAX ?? (onLambda ? 1 : 10));
-  if (!Number.isInteger(max) || max < 1)
-    throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
-  if (!env.DATABASE_URL)
-    throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
+  const connectionString = required(env, 'DATABASE_URL', 'the postgres:// URL of the database');
+  const max = wholeNumber(env, 'DATABASE_POOL_MAX', onLambda ? 1 : 10);
   return {
-    connectionString: env.DATABASE_URL,
+    connectionString,
     max,
     // A request waits at most this long for a connection: with the database down it answers 503 quickly.
-    connectionTimeoutMillis: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+    connectionTimeoutMillis: wholeNumber(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2000),
     // Lambda keeps its one connection across invocations; a container closes idle ones after 30 s.
     idleTimeoutMillis: onLambda ? 0 : 30_000,
     // A query the server has not answered in 5 s is cancelled on the server and fails here.

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { required, wholeNumber } from '../env.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { CreateInvoices1764547200000 } from '../migrations/1764547200000-CreateInvoices.js';
 
@@ -11,14 +12,11 @@ const onLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
  * bundle holds them.
  */
 export function databaseOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
-  if (!env.DATABASE_URL)
-    throw new Error('DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)');
-  const poolSize = Number(env.DATABASE_POOL_MAX ?? (onLambda ? 1 : 10));
-  if (!Number.isInteger(poolSize) || poolSize < 1)
-    throw new Error(`DATABASE_POOL_MAX must be a whole number, 1 or more (got ${env.DATABASE_POOL_MAX})`);
+  const url = required(env, 'DATABASE_URL', 'the postgres:// URL of the database');
+  const poolSize = wholeNumber(env, 'DATABASE_POOL_MAX', onLambda ? 1 : 10);
   return {
     type: 'postgres',
-    url: env.DATABASE_URL,
+    url,
     entities: [Invoice],
     migrations: [CreateInvoices1764547200000],
     // The schema is the migrations' job (npm run migrate), never the app's at start-up.
@@ -29,7 +27,7 @@ export function databaseOptions(env: NodeJS.ProcessEnv = process.env): DataSourc
     // node-postgres pool settings: a request waits at most 2 s for a connection, so with the database down it
     // answers 503 quickly; Lambda keeps its one connection, a container closes idle ones after 30 s.
     extra: {
-      connectionTimeoutMillis: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+      connectionTimeoutMillis: wholeNumber(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2000),
       idleTimeoutMillis: onLambda ? 0 : 30_000,
       statement_timeout: 5000,
     },
