@@ -47,7 +47,7 @@ const DEFINITIONS = {
   DJANGO_STATIC_ROOT: { meaning: 'the folder `manage.py collectstatic` writes the admin\'s static files to', default: 'staticfiles' },
   DATABASE_CONN_MAX_AGE: { meaning: 'seconds a database connection is kept for the next requests (0: one connection per request)', default: '600; the instance\'s life on AWS Lambda', example: '600' },
   WEB_CONCURRENCY: { meaning: 'the number of gunicorn worker processes', default: '2' },
-  GIN_MODE: { meaning: '`debug` brings back Gin\'s route dump and debug warnings', default: 'release' },
+  GIN_MODE: { meaning: '`debug` brings back Gin\'s route dump and debug warnings (Gin itself stops the start with a panic on a value other than debug, release or test)', default: 'release' },
 } as const satisfies Record<string, Definition>;
 
 type SettingName = keyof typeof DEFINITIONS;

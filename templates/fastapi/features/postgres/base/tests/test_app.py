@@ -183,3 +183,19 @@ def test_a_bad_port_stops_the_start_with_one_line_naming_port(bad: str) -> None:
     assert result.stderr.strip().splitlines() == [
         f"configuration error: PORT={bad!r} is not a TCP port: use a whole number from 1 to 65535"
     ]
+
+
+@pytest.mark.parametrize(
+    ("env", "line"),
+    [
+        ({"DATABASE_URL": ""}, "DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)"),
+        ({"DATABASE_URL": "mysql://u@db/app"}, "DATABASE_URL must be a postgres:// URL, not mysql://"),
+        ({"DATABASE_POOL_MAX": "ten"}, "DATABASE_POOL_MAX='ten' is not a whole number of at least 1"),
+    ],
+)
+def test_a_bad_database_setting_stops_the_start_with_one_line_naming_it(env: dict[str, str], line: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app"], env={**os.environ, **env}, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [f"configuration error: {line}"]
