@@ -47,6 +47,7 @@ const DEFINITIONS = {
   DJANGO_STATIC_ROOT: { meaning: 'the folder `manage.py collectstatic` writes the admin\'s static files to', default: 'staticfiles' },
   DATABASE_CONN_MAX_AGE: { meaning: 'seconds a database connection is kept for the next requests (0: one connection per request)', default: '600; the instance\'s life on AWS Lambda', example: '600' },
   WEB_CONCURRENCY: { meaning: 'the number of gunicorn worker processes', default: '2' },
+  API_DOCS: { meaning: '`1`/`true` serves Swagger UI at /docs and ReDoc at /redoc, which load their scripts from a CDN; /openapi.json is served either way', default: 'off', example: '0' },
   GIN_MODE: { meaning: '`debug` brings back Gin\'s route dump and debug warnings (Gin itself stops the start with a panic on a value other than debug, release or test)', default: 'release' },
 } as const satisfies Record<string, Definition>;
 
@@ -63,7 +64,7 @@ interface StarterSettings {
 const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   fastify: { base: ['PORT', 'LOG_LEVEL'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
   nestjs: { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
-  fastapi: { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
+  fastapi: { base: ['PORT', 'API_DOCS'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   django: {
     base: ['PORT', 'DJANGO_ENV', 'DJANGO_SECRET_KEY', 'DJANGO_DEBUG', 'DJANGO_ALLOWED_HOSTS', 'WEB_CONCURRENCY'],
     features: { postgres: ['DATABASE_URL', 'DATABASE_CONN_MAX_AGE', 'DJANGO_STATIC_ROOT'] },
