@@ -26,6 +26,8 @@ GOLANGCI_LINT=v2.15.0
 # The Python starters' installer (`uv sync --locked`), from PyPI: the release their CI and Dockerfiles pin
 # (src/frameworks/toolchains.ts, uv.pinned). In its own venv; $TOOLS/bin/uv (and uvx) link to it, on the e2e PATH.
 UV=0.13.9
+# Fuzzes each running starter that serves /openapi.json against its own document (test/e2e/openapi.ts), from PyPI.
+SCHEMATHESIS=4.32.5
 
 node_tools() {
   if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
@@ -89,6 +91,17 @@ uv_tool() {
   "$TOOLS/bin/uv" --version
 }
 
+schemathesis_tool() {
+  # In its own venv, off the e2e PATH: the starters' README commands never run it.
+  if [ "$("$TOOLS/schemathesis/bin/st" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS" ]; then
+    echo "installing schemathesis==$SCHEMATHESIS from PyPI into $TOOLS/schemathesis"
+    rm -rf "$TOOLS/schemathesis"
+    python3 -m venv "$TOOLS/schemathesis"
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$TOOLS/schemathesis/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS"
+  fi
+  "$TOOLS/schemathesis/bin/st" --version
+}
+
 # The validators every generated config is checked with (cfn-lint, actionlint, hadolint, kubernetes-validate, ...).
 validators() { bash "$(dirname "$0")/install-validators.sh"; }
 
@@ -97,7 +110,7 @@ validators() { bash "$(dirname "$0")/install-validators.sh"; }
 # have ended. Any that fails fails the script, after the others have ended and been printed.
 LOGS="$(mktemp -d)"
 trap 'rm -rf "$LOGS"' EXIT
-steps=(node_tools node_oldest postgres go_tools uv_tool validators)
+steps=(node_tools node_oldest postgres go_tools uv_tool schemathesis_tool validators)
 pids=()
 for step in "${steps[@]}"; do
   ( set -euo pipefail; "$step"; echo "($step: done $SECONDS s after the script started)" ) > "$LOGS/$step.log" 2>&1 &

@@ -157,6 +157,8 @@ function listCommand(args: ParsedArgs, io: Io): number {
     commands: commandsFor(f, 'npm', offeredFeatures(f)),
     toolchain: f.toolchain.map(({ name, command, minimum }) => ({ name, command, minimum })),
     tools: f.tools.map(({ name, command, neededBy }) => ({ name, command, neededBy })),
+    // Where a running starter serves its OpenAPI document, for the frameworks whose starters have one.
+    ...(f.openApi && { openapi: '/openapi.json' }),
   }));
   if (args.options.json) return print(io, `${JSON.stringify(rows, null, 2)}\n`);
   const lines = frameworks.map(

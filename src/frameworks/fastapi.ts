@@ -19,6 +19,8 @@ export const fastapi: FrameworkRecord = {
     // The build and the runtime interface client, in one script the README names (scripts/lambda-runtime.sh).
     lambda: 'sh scripts/lambda-runtime.sh',
   },
+  // FastAPI's own document; Swagger UI and ReDoc only with API_DOCS=1 (app/settings.py).
+  openApi: true,
   lambdaHandler: 'app.lambda_handler.handler',
   resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
   relock: PYTHON_RELOCK,

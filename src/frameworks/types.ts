@@ -95,6 +95,11 @@ export interface FrameworkRecord {
   lambdaHandler: string;
   /** Kubernetes resource requests and limits; runtimes differ by an order of magnitude (a JVM is not a Go binary). */
   resources: { cpuRequest: string; memoryRequest: string; memoryLimit: string };
+  /**
+   * Serves its OpenAPI document at /openapi.json, made by the framework's own tool; the e2e suite fuzzes the running
+   * starter against it with Schemathesis (test/e2e/openapi.ts). Not yet every starter does (issue: OpenAPI for all).
+   */
+  openApi?: boolean;
   /** The features (src/features/) this framework has template layers for, and the commands each adds. */
   features?: Partial<Record<FeatureId, FrameworkFeature>>;
 }

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from './contract.js';
 import { checkDatabaseContract, createInvoice, expectInvoice, expectOutage, httpRequest } from './database-contract.js';
 import { httpApiEvent } from './lambda-event.js';
+import { checkOpenApi } from './openapi.js';
 import { startPostgres, type PostgresServer } from './postgres.js';
 import { postgres } from '../../src/features/postgres.js';
 import { describeRun, freePort, isAlive, killGroup, listeningPid, runShell, startProcess, startShell, waitFor, type Background } from './processes.js';
@@ -31,6 +32,8 @@ interface ListedFramework {
   deployTargets: string[];
   features: string[];
   commands: { install: string; test: string; start: string; lambda: string; migrate?: string };
+  /** Where the running starter serves its OpenAPI document, if it has one. */
+  openapi?: string;
 }
 
 const CLI = requireFreshBuild();
@@ -185,6 +188,20 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
         killGroup(app.child);
       }
     });
+
+    if (framework.openapi && deploy === 'containers') {
+      it(`serves ${framework.openapi} and holds to it under Schemathesis, every check on, against the database`, async () => {
+        await installed;
+        const port = await freePort();
+        const app = track(startShell(framework.commands.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
+        try {
+          await expectServing(app, `http://127.0.0.1:${port}/healthz`);
+          await checkOpenApi(`http://127.0.0.1:${port}`, project);
+        } finally {
+          killGroup(app.child);
+        }
+      });
+    }
 
     if (deploy === 'serverless') {
       it('under the Lambda runtime emulator (payload 2.0): the database contract, a new instance, and an outage', async () => {

@@ -28,6 +28,7 @@ import {
   type Background,
 } from './processes.js';
 import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
+import { checkOpenApi } from './openapi.js';
 import { readmeCommands, type PrintedCommands } from './readme-commands.js';
 import { namedPrograms, readmeShellEnv } from './readme-shell.js';
 import { readSamFunction } from './sam.js';
@@ -40,6 +41,8 @@ interface ListedFramework {
   language: string;
   deployTargets: string[];
   commands: { install: string; test: string; lint: string; start: string; lambda: string };
+  /** Where the running starter serves its OpenAPI document, if it has one. */
+  openapi?: string;
 }
 
 const CLI = requireFreshBuild();
@@ -225,6 +228,20 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
         killGroup(server.child);
       }
     });
+
+    if (framework.openapi && deploy === 'containers') {
+      it(`serves ${framework.openapi} and holds to it under Schemathesis, every check on`, async () => {
+        await installed;
+        const port = await freePort();
+        const server = track(startShell(printed.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
+        try {
+          await expectServing(server, `http://127.0.0.1:${port}/healthz`);
+          await checkOpenApi(`http://127.0.0.1:${port}`, project);
+        } finally {
+          killGroup(server.child);
+        }
+      });
+    }
 
     it('refuses PORT=70000 at start, with one line naming it and the value, not a stack trace', async () => {
       await installed;

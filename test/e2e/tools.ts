@@ -23,6 +23,8 @@ const required = {
   golangciLint: path.join(TOOLS, 'bin/golangci-lint'),
   // ... and for the Python starters' commands (uv sync --locked, and the Lambda Makefile's uv export and uv pip).
   uv: path.join(TOOLS, 'bin/uv'),
+  // Off PATH: the suite runs it against each starter that serves /openapi.json (openapi.ts).
+  schemathesis: path.join(TOOLS, 'schemathesis/bin/st'),
 };
 
 export function requireTools(): typeof required {

@@ -39,7 +39,7 @@ readiness = APIRouter()
 # Readiness: 200 when the database answers a query, 503 (above) when it does not, so an orchestrator stops sending
 # traffic to an instance that cannot serve it. /healthz (liveness) never touches the database: an outage must not
 # restart pods.
-@readiness.get("/readyz")
+@readiness.get("/readyz", responses={503: {"description": "The database did not answer"}})
 async def readyz(session: Session) -> Ready:
     await session.execute(text("SELECT 1"))
     return Ready(status="ok")

@@ -32,10 +32,29 @@ class Invoice(BaseModel):
     status: str
 
 
+class Problem(BaseModel):
+    """The body of every 4xx and 5xx answer but FastAPI's 422, whose `detail` is a list of what was refused."""
+
+    detail: str
+
+
+# The answers other than 200/201 and 422 that OpenAPI clients (and Schemathesis) must be told of.
+UNAVAILABLE: dict[int | str, dict[str, object]] = {
+    503: {"model": Problem, "description": "The database did not answer; try again shortly"}
+}
+
 router = APIRouter(prefix="/invoices")
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        400: {"model": Problem, "description": "The body is not JSON"},
+        413: {"model": Problem, "description": "The body is over 64 KiB"},
+        **UNAVAILABLE,
+    },
+)
 async def create_invoice(body: NewInvoice, session: Session, response: Response) -> Invoice:
     invoice = models.Invoice(status=body.status)
     session.add(invoice)
@@ -45,7 +64,9 @@ async def create_invoice(body: NewInvoice, session: Session, response: Response)
 
 
 # A non-integer or out-of-range id is answered by FastAPI's validation: 422 with a JSON `detail` list.
-@router.get("/{invoice_id}")
+@router.get(
+    "/{invoice_id}", responses={404: {"model": Problem, "description": "No invoice has this id"}, **UNAVAILABLE}
+)
 async def get_invoice(invoice_id: InvoiceId, session: Session) -> Invoice:
     invoice = await session.get(models.Invoice, invoice_id)
     if invoice is None:
