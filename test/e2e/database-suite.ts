@@ -37,6 +37,11 @@ interface ListedFramework {
 }
 
 const CLI = requireFreshBuild();
+/**
+ * Not the starters suite's name: a Rust binary is named after its crate, and both suites build into the one shared
+ * cargo target dir, so with the same name one suite could start the other's binary when their builds overlap.
+ */
+const PROJECT = 'invoice-db';
 const MINUTE = 60_000;
 /** Registers the database e2e tests of every starter of one language that offers postgres, against its own server. */
 export function databaseSuite(language: string): void {
@@ -80,7 +85,7 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
   let server: PostgresServer;
   describe.sequential(`${framework.id} (${deploy}) with PostgreSQL`, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbf-db-${framework.id}-${deploy}-`));
-    const project = path.join(root, 'invoice-api');
+    const project = path.join(root, PROJECT);
     const database = `${framework.id}_${deploy}`.replace(/[^a-z0-9_]/g, '_');
     let databaseUrl: string;
     // The README's commands run in a shell with only the programs the README names (set once the project exists),
@@ -99,7 +104,7 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
       if (deploy === 'containers') {
         // The way a user adds the database later: a project generated without one, committed, then
         // `add database postgres`, which merges the feature in and installs the dependencies it brings.
-        execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--yes', '--no-install', '--git'], {
+        execFileSync(process.execPath, [CLI, PROJECT, '--framework', framework.id, '--deploy', deploy, '--yes', '--no-install', '--git'], {
           cwd: root,
           stdio: 'pipe',
           env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
@@ -111,7 +116,7 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
           expect(report.bootstrap.find((r) => r.step === 'install')?.status, 'add installed the dependencies').toBe('done');
         });
       } else {
-        execFileSync(process.execPath, [CLI, 'invoice-api', '--framework', framework.id, '--deploy', deploy, '--database', 'postgres', '--yes', '--no-install', '--no-git'], {
+        execFileSync(process.execPath, [CLI, PROJECT, '--framework', framework.id, '--deploy', deploy, '--database', 'postgres', '--yes', '--no-install', '--no-git'], {
           cwd: root,
           stdio: 'pipe',
         });
