@@ -5,12 +5,13 @@ import type { FrameworkCommands, FrameworkRecord } from '../frameworks/types.js'
 /**
  * How each package manager spells the npm commands the Node records are written with. `ci` is the install from the
  * shipped lock (each manager's own, src/build/lock-resolvers.ts), in the mode that fails rather than resolve again
- * when package.json and the lock disagree, and never rewrites the lock.
+ * when package.json and the lock disagree, and never rewrites the lock. `install` (the relock, after `add`) is the
+ * opposite, as `npm install` is: it updates the lock, even where CI=true makes pnpm's and yarn's plain install frozen.
  */
 const SPELLINGS: Record<PackageManager, { ci: string; install: string; test: string; run: string; start: string }> = {
   npm: { ci: 'npm ci', install: 'npm install', test: 'npm test', run: 'npm run', start: 'npm start' },
-  pnpm: { ci: 'pnpm install --frozen-lockfile', install: 'pnpm install', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
-  yarn: { ci: 'yarn install --immutable', install: 'yarn install', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
+  pnpm: { ci: 'pnpm install --frozen-lockfile', install: 'pnpm install --no-frozen-lockfile', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
+  yarn: { ci: 'yarn install --immutable', install: 'yarn install --no-immutable', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
   bun: { ci: 'bun install --frozen-lockfile', install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
 };
 
