@@ -10,8 +10,12 @@ mkdir -p "$TOOLS/bin"
 NODE_LTS=24
 # The oldest Node that package.json's engines allows: the unit and customization suites and the built CLI run on it.
 NODE_OLDEST=20.19.0
+# The package managers a Node starter can be generated for: the releases its package.json's packageManager field
+# names and its lock was made with (src/plan/package-managers.ts; test/unit/locks.test.ts checks they agree).
 PNPM=10.34.9
 YARN_BERRY=4.18.1
+# bun from the npm registry: the `bun` package, whose platform binary comes as an optional dependency.
+BUN=1.4.4
 AWS_LAMBDA_RIC=4.0.2
 RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
@@ -31,14 +35,16 @@ SCHEMATHESIS=4.32.5
 
 node_tools() {
   if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ ! -e "$TOOLS/node_modules/.bin/aws-lambda-ric" ] \
-    || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ]; then
-    echo "installing node@$NODE_LTS, aws-lambda-ric, pnpm and yarn into $TOOLS"
+    || [ ! -e "$TOOLS/node_modules/.bin/pnpm" ] || [ ! -e "$TOOLS/node_modules/.bin/yarn" ] \
+    || [ "$("$TOOLS/node_modules/.bin/bun" --version 2>/dev/null)" != "$BUN" ]; then
+    echo "installing node@$NODE_LTS, aws-lambda-ric, pnpm, yarn and bun into $TOOLS"
     [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
     # aws-lambda-ric builds a native addon with node-gyp: Node-API, so headers of the running Node are fine.
     npm install --prefix "$TOOLS" --no-audit --no-fund "node@$NODE_LTS" "aws-lambda-ric@$AWS_LAMBDA_RIC" \
-      "pnpm@$PNPM" "@yarnpkg/cli-dist@$YARN_BERRY"
+      "pnpm@$PNPM" "@yarnpkg/cli-dist@$YARN_BERRY" "bun@$BUN"
   fi
   "$TOOLS/node_modules/node/bin/node" --version
+  "$TOOLS/node_modules/.bin/bun" --version
 }
 
 node_oldest() {

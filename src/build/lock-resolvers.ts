@@ -26,8 +26,9 @@ export interface LockResolver {
 }
 
 /**
- * By ecosystem, and for Node by package manager (`node:npm`): a starter whose key is not here ships no lock yet.
- * pnpm, yarn and bun are not here yet: their projects resolve at first install (README, "How versions are chosen").
+ * By ecosystem, and for Node by package manager (`node:npm`): a starter whose key is not here ships no lock. The
+ * pnpm, yarn and bun resolves run the e2e tools folder's copy of the release package.json's `packageManager` field
+ * names (src/plan/package-managers.ts), first on PATH; none runs a package's scripts or links node_modules.
  */
 export const LOCK_RESOLVERS: Readonly<Record<string, LockResolver>> = {
   'node:npm': {
@@ -36,6 +37,28 @@ export const LOCK_RESOLVERS: Readonly<Record<string, LockResolver>> = {
     // lock, so `npm ci` fetches from whichever registry the user's npm is configured with (integrity still checked),
     // and the stored lock does not depend on the machine that made it.
     resolve: [['npm', 'install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved']],
+    manifest: 'package.json',
+  },
+  'node:pnpm': {
+    files: ['pnpm-lock.yaml'],
+    // --no-frozen-lockfile: in CI (CI=true) pnpm would otherwise refuse to write the lock it is asked to write. The
+    // lock names no registry for the default one (integrity only), and not the project either (importers: `.`).
+    resolve: [['pnpm', 'install', '--lockfile-only', '--ignore-scripts', '--no-frozen-lockfile']],
+    manifest: 'package.json',
+  },
+  'node:yarn': {
+    files: ['yarn.lock'],
+    // update-lockfile: resolves and fetches only what the lock needs (checksums), links nothing and runs no script.
+    // --no-immutable: CI makes installs immutable by default. Yarn's lock holds `name@npm:range` descriptors, no
+    // registry URL; its workspace entry names the project (src/plan/locks.ts renames it).
+    resolve: [['yarn', 'install', '--mode=update-lockfile', '--no-immutable']],
+    manifest: 'package.json',
+  },
+  'node:bun': {
+    files: ['bun.lock'],
+    // The text lock, written without installing; its packages' registry field stays empty for the default registry.
+    // Its root workspace names the project (src/plan/locks.ts renames it).
+    resolve: [['bun', 'install', '--lockfile-only', '--ignore-scripts', '--no-progress']],
     manifest: 'package.json',
   },
   rust: {

@@ -34,6 +34,7 @@ const env = {
   // A lock made here never depends on a Python uv would download, nor on this machine's uv settings.
   UV_PYTHON_DOWNLOADS: 'never',
   UV_NO_CONFIG: '1',
+  YARN_ENABLE_TELEMETRY: '0',
 };
 
 function run(command: readonly string[], cwd: string): { ok: boolean; output: string } {

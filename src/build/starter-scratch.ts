@@ -16,10 +16,13 @@ export function frameworksFlag(args: readonly string[]): ReadonlySet<string> | u
   return args.includes('--frameworks') ? new Set(args[args.indexOf('--frameworks') + 1]?.split(',')) : undefined;
 }
 
-/** PATH with the e2e tools folder's Node 24 and bin (.ci/install-tools.sh) first, where they exist. */
+/**
+ * PATH with the e2e tools folder's Node 24, bin and its npm packages' programs (the pinned pnpm, yarn and bun,
+ * .ci/install-tools.sh) first, where they exist.
+ */
 export function toolsPath(): string {
   const toolsDir = process.env.E2E_TOOLS_DIR ?? path.join(PACKAGE_ROOT, '.tmp/tools');
-  const dirs = [path.join(toolsDir, 'node_modules/node/bin'), path.join(toolsDir, 'bin')].filter((dir) => fs.existsSync(dir));
+  const dirs = [path.join(toolsDir, 'node_modules/node/bin'), path.join(toolsDir, 'bin'), path.join(toolsDir, 'node_modules/.bin')].filter((dir) => fs.existsSync(dir));
   return [...dirs, process.env.PATH].join(path.delimiter);
 }
 

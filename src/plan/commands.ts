@@ -4,14 +4,15 @@ import type { FrameworkCommands, FrameworkRecord } from '../frameworks/types.js'
 
 /**
  * How each package manager spells the npm commands the Node records are written with. `ci` is the install from the
- * shipped lock: only npm's lock ships so far (src/build/lock-resolvers.ts), so the others resolve at first install
- * (their frozen modes, `pnpm install --frozen-lockfile` and the like, refuse to run without a lock).
+ * shipped lock (each manager's own, src/build/lock-resolvers.ts), in the mode that fails rather than resolve again
+ * when package.json and the lock disagree, and never rewrites the lock. `install` (the relock, after `add`) is the
+ * opposite, as `npm install` is: it updates the lock, even where CI=true makes pnpm's and yarn's plain install frozen.
  */
 const SPELLINGS: Record<PackageManager, { ci: string; install: string; test: string; run: string; start: string }> = {
   npm: { ci: 'npm ci', install: 'npm install', test: 'npm test', run: 'npm run', start: 'npm start' },
-  pnpm: { ci: 'pnpm install', install: 'pnpm install', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
-  yarn: { ci: 'yarn install', install: 'yarn install', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
-  bun: { ci: 'bun install', install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
+  pnpm: { ci: 'pnpm install --frozen-lockfile', install: 'pnpm install --no-frozen-lockfile', test: 'pnpm test', run: 'pnpm run', start: 'pnpm start' },
+  yarn: { ci: 'yarn install --immutable', install: 'yarn install --no-immutable', test: 'yarn test', run: 'yarn run', start: 'yarn start' },
+  bun: { ci: 'bun install --frozen-lockfile', install: 'bun install', test: 'bun run test', run: 'bun run', start: 'bun run start' },
 };
 
 function respell(command: string, pm: PackageManager): string {

@@ -20,6 +20,7 @@ import { dependabotEcosystems } from './dependabot.js';
 import { defaultCompiledDir, loadCompiled } from './compiled.js';
 import { BUILTIN_TEMPLATES, collectLayers, comparePaths, isLockLayer, layerNames, partialFiles, TemplateError, type TemplateFile } from './layers.js';
 import { nameLock } from './locks.js';
+import { PACKAGE_MANAGER_RELEASES, packageManagerField } from './package-managers.js';
 import { deriveNames, type ProjectNames } from './names.js';
 import { PRISTINE_FILE, pristineFile, recordFile, RECORD_FILE } from './record.js';
 import { settingsFor } from './settings.js';
@@ -199,6 +200,12 @@ function fillLayout(layout: StarterLayout, names: ProjectNames): StarterLayout {
   return { routes: fill(layout.routes), tests: fill(layout.tests), ...(layout.registry ? { registry: fill(layout.registry) } : {}) };
 }
 
+/** Every field present (the templates compile in strict mode, where a missing one throws), absent ones undefined. */
+function nodePackageManager(pm: ProjectAnswers['packageManager']) {
+  const { version, lockFile, imageSetup, prune } = PACKAGE_MANAGER_RELEASES[pm];
+  return { version, lockFile, imageSetup, prune, field: packageManagerField(pm) };
+}
+
 /** What every template sees. */
 export function templateVariables(framework: FrameworkRecord, decision: Decision, answers: ProjectAnswers, names: ProjectNames) {
   const chosen = decision.ranking.find((r) => r.framework === framework.id);
@@ -223,6 +230,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     /** .github/dependabot.yml's package ecosystems. */
     dependabot: dependabotEcosystems(framework.ecosystem, answers.packageManager),
     packageManager: answers.packageManager,
+    /** The Node package manager's release, lock file, image setup and prune (package-managers.ts); Node projects only. */
+    pm: framework.ecosystem === 'node' ? nodePackageManager(answers.packageManager) : undefined,
     commands: commandsFor(framework, answers.packageManager, features),
     /** `{{#if features.postgres}}`: the few lines a feature changes in a shared file. */
     features: featureFlags(features),

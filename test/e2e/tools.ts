@@ -1,6 +1,7 @@
 /**
  * The programs the end-to-end suite runs beside each starter's own toolchain: Node 24 (what the Node starters
- * target), the npm runtime interface client for Lambda, AWS's Lambda Runtime Interface Emulator, golangci-lint and uv.
+ * target), pnpm, yarn and bun (the releases the Node starters' locks were made with), the npm runtime interface
+ * client for Lambda, AWS's Lambda Runtime Interface Emulator, golangci-lint and uv.
  * `.ci/install-tools.sh` installs them from the registries into .tmp/tools; a missing one fails loudly.
  */
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ const required = {
   nodeOldest: path.join(TOOLS, 'node-oldest/node_modules/node/bin/node'),
   pnpm: path.join(TOOLS, 'node_modules/.bin/pnpm'),
   yarn: path.join(TOOLS, 'node_modules/.bin/yarn'),
+  bun: path.join(TOOLS, 'node_modules/.bin/bun'),
   awsLambdaRic: path.join(TOOLS, 'node_modules/.bin/aws-lambda-ric'),
   awsLambdaRie: path.join(TOOLS, 'bin/aws-lambda-rie'),
   // On PATH (the same folder as aws-lambda-rie) for the Go starters' commands.lint.

@@ -53,13 +53,13 @@ describe('features as layers', () => {
   it('writes the lock layer\'s files as they are, over every other layer\'s file of the same path', () => {
     const team = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-locks-'));
     try {
-      fs.mkdirSync(path.join(team, 'fastify/locks/containers+yarn'), { recursive: true });
-      fs.writeFileSync(path.join(team, 'fastify/locks/containers+yarn/yarn.lock'), '# the lock of containers with yarn\n');
+      fs.mkdirSync(path.join(team, 'fastify/locks/containers+pnpm'), { recursive: true });
+      fs.writeFileSync(path.join(team, 'fastify/locks/containers+pnpm/pnpm-lock.yaml'), '# the lock of containers with pnpm\n');
       fs.mkdirSync(path.join(team, 'fastify/locks/containers+npm'), { recursive: true });
-      fs.writeFileSync(path.join(team, 'fastify/locks/containers+npm/yarn.lock'), '# not this one\n');
-      const answers: ProjectAnswers = { projectName: 'invoice-api', framework: 'fastify', deploy: 'containers', packageManager: 'yarn', install: false, git: false, templates: [team] };
+      fs.writeFileSync(path.join(team, 'fastify/locks/containers+npm/pnpm-lock.yaml'), '# not this one\n');
+      const answers: ProjectAnswers = { projectName: 'invoice-api', framework: 'fastify', deploy: 'containers', packageManager: 'pnpm', install: false, git: false, templates: [team] };
       const files = new Map(plan(decide(answers), answers).files.map((f) => [f.path, f.content.toString('utf8')]));
-      expect(files.get('yarn.lock')).toBe('# the lock of containers with yarn\n');
+      expect(files.get('pnpm-lock.yaml')).toBe('# the lock of containers with pnpm\n');
     } finally {
       fs.rmSync(team, { recursive: true, force: true });
     }

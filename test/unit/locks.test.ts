@@ -14,6 +14,10 @@ import { LOCK_PROJECT_NAME, lockCombinations, type LockCombination } from '../..
 import { parseCargoLock, renameByParsing, renameCargoRoot, resolveReference } from '../../src/plan/cargo-lock.js';
 import { BUILTIN_TEMPLATES, LOCKS_FOLDER } from '../../src/plan/layers.js';
 import { nameLock } from '../../src/plan/locks.js';
+import { PACKAGE_MANAGER_RELEASES, packageManagerField } from '../../src/plan/package-managers.js';
+import { commandsFor } from '../../src/plan/commands.js';
+import { getFramework } from '../../src/frameworks/index.js';
+import { parseBunLock, readNodeLock } from './node-locks.js';
 import { renameUvRoot } from '../../src/plan/uv-lock.js';
 import { pyprojectLockProblems } from './pyproject-lock.js';
 import { deriveNames, NameError, type ProjectNames } from '../../src/plan/names.js';
@@ -90,15 +94,28 @@ describe('locks', () => {
       const files = rendered(c);
       if (c.resolver.manifest === 'package.json') {
         const pkg = JSON.parse(files.get('package.json')!);
-        const lock = JSON.parse(files.get('package-lock.json')!);
-        expect(lock.name).toBe(pkg.name);
-        expect(lock.packages[''].name).toBe(pkg.name);
-        // What `npm ci` compares: the root's declared dependencies are the manifest's.
-        for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) expect(lock.packages[''][key], key).toEqual(pkg[key]);
-        for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>)) {
-          const locked = lock.packages[`node_modules/${dep}`];
-          expect(locked, `${dep} is in the lock`).toBeDefined();
-          expect(npmAllows(range, locked.version), `${dep}@${locked.version} is allowed by ${range}`).toBe(true);
+        const [file] = c.resolver.files;
+        const lock = readNodeLock(file!, files.get(file!)!);
+        // pnpm-lock.yaml names no project (its importer is `.`); the others name it as package.json does.
+        expect(lock.name).toBe(file === 'pnpm-lock.yaml' ? undefined : pkg.name);
+        // What each locked install compares: the root's declared ranges are the manifest's (yarn.lock records
+        // dependencies and devDependencies as one list).
+        const declared = file === 'yarn.lock' ? [{ ...lock.dependencies, ...lock.devDependencies }, { ...pkg.dependencies, ...pkg.devDependencies }] : [lock.dependencies, pkg.dependencies];
+        expect(declared[0]).toEqual(declared[1]);
+        if (file !== 'yarn.lock') expect(lock.devDependencies).toEqual(pkg.devDependencies);
+        if (file === 'package-lock.json') {
+          const npm = JSON.parse(files.get('package-lock.json')!);
+          expect(npm.name).toBe(pkg.name);
+          for (const key of ['optionalDependencies', 'peerDependencies']) expect(npm.packages[''][key], key).toEqual(pkg[key]);
+        }
+        // The manager package.json names is the one the lock was made with (src/plan/package-managers.ts).
+        expect(pkg.packageManager).toBe(packageManagerField(c.packageManager));
+        const direct = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>);
+        expect(direct.length).toBeGreaterThan(3);
+        for (const [dep, range] of direct) {
+          const version = lock.locked(dep);
+          expect(version, `${dep} is in the lock`).toBeDefined();
+          expect(npmAllows(range, version!), `${dep}@${version} is allowed by ${range}`).toBe(true);
         }
       } else if (c.resolver.manifest === 'Cargo.toml') {
         const manifest = files.get('Cargo.toml')!;
@@ -186,6 +203,23 @@ describe('locks', () => {
           // again, it does not change (uv's order).
           expect(renameUvRoot(out, LOCK_PROJECT_NAME) === text, `${label(c)} as ${names.pythonDist}: named back`).toBe(true);
           expect(renameUvRoot(out, names.pythonDist) === out, `${label(c)} as ${names.pythonDist}: in uv's order`).toBe(true);
+        } else if (file === 'pnpm-lock.yaml') {
+          // No name in it: copied as it is.
+          expect(out === text, label(c)).toBe(true);
+        } else if (file === 'yarn.lock') {
+          const key = `${names.npmName}@workspace:.`;
+          // The same lock but for the root's key and resolution: named back, the stored one byte for byte.
+          expect(nameLock(file, Buffer.from(out), deriveNames(LOCK_PROJECT_NAME)).toString('utf8') === text, `${label(c)} as ${names.npmName}: named back`).toBe(true);
+          expect(readNodeLock(file, out).name, label(c)).toBe(names.npmName);
+          expect(out).toContain(`\n\n${JSON.stringify(key)}:\n  version: 0.0.0-use.local\n  resolution: ${JSON.stringify(key)}\n`);
+          // In Yarn's order (what --immutable compares byte for byte): __metadata, then keys by UTF-16 code units.
+          const keys = out.split('\n\n').slice(2).map((block) => JSON.parse(block.slice(0, block.indexOf(':\n'))) as string);
+          expect(keys.every((k, i) => i === 0 || keys[i - 1]! < k), `${label(c)} as ${names.npmName}: entries sorted`).toBe(true);
+        } else if (file === 'bun.lock') {
+          // Only the root's name line differs, the name as JSON: so the lock parses, with the project's name.
+          const changed = out.split('\n').flatMap((line, i) => (line === lines[i] ? [] : [line]));
+          expect(changed, label(c)).toEqual(names.npmName === LOCK_PROJECT_NAME ? [] : [`      "name": ${JSON.stringify(names.npmName)},`]);
+          expect(parseBunLock(out).workspaces[''].name).toBe(names.npmName);
         } else {
           throw new Error(`${file}: no validity check: add one here`);
         }
@@ -193,18 +227,31 @@ describe('locks', () => {
     }
   });
 
-  it('pnpm, yarn and bun have no lock yet: none is written, their install resolves, and the image installs with npm from package.json', () => {
-    for (const packageManager of ['pnpm', 'yarn', 'bun'] as const) {
-      const c = combinations.find((x) => x.framework.id === 'fastify' && x.deploy === 'containers' && x.features.length === 0)!;
-      const files = rendered({ ...c, packageManager });
-      expect([...files.keys()].filter((p) => /lock/i.test(p)), packageManager).toEqual([]);
-      expect(files.get('README.md'), packageManager).toContain(`\`\`\`sh\n${packageManager} install\n`);
-      expect(files.get('Dockerfile'), packageManager).toMatch(/^COPY package\.json \.\/\nRUN npm install$/m);
+  it('each Node package manager gets its own lock, the locked install in the README and the image, and its release in package.json', () => {
+    const base = combinations.find((x) => x.framework.id === 'fastify' && x.deploy === 'containers' && x.features.length === 0)!;
+    const fastify = getFramework('fastify');
+    const locked = { npm: 'npm ci', pnpm: 'pnpm install --frozen-lockfile', yarn: 'yarn install --immutable', bun: 'bun install --frozen-lockfile' } as const;
+    for (const packageManager of ['npm', 'pnpm', 'yarn', 'bun'] as const) {
+      const { lockFile } = PACKAGE_MANAGER_RELEASES[packageManager];
+      const files = rendered({ ...base, packageManager });
+      // Its own lock and no other manager's (a stray lock would make the other tools pick it up).
+      expect([...files.keys()].filter((p) => /lock/i.test(p)), packageManager).toEqual([lockFile]);
+      expect(commandsFor(fastify, packageManager).install, packageManager).toBe(locked[packageManager]);
+      expect(files.get('README.md'), packageManager).toContain(`\`\`\`sh\n${locked[packageManager]}\n`);
+      // The manifest and the lock before the sources, then the locked install.
+      expect(files.get('Dockerfile'), packageManager).toMatch(new RegExp(`^COPY package\\.json ${lockFile.replace('.', '\\.')} \\./\n(?:#.*\nCOPY \\.yarnrc\\.yml \\./\n)?RUN ${locked[packageManager]}\n(?:.*\n)*?COPY src `, 'm'));
+      expect(JSON.parse(files.get('package.json')!).packageManager, packageManager).toBe(packageManager === 'npm' ? undefined : `${packageManager}@${PACKAGE_MANAGER_RELEASES[packageManager].version}`);
     }
-    // ... where npm's installs exactly its lock.
-    const npm = rendered(combinations.find((x) => x.framework.id === 'fastify' && x.deploy === 'containers' && x.features.length === 0)!);
-    expect(npm.get('Dockerfile')).toMatch(/^COPY package\.json package-lock\.json \.\/\nRUN npm ci$/m);
-    expect(npm.get('README.md')).toContain('```sh\nnpm ci\n');
+  });
+
+  it('the releases package.json names are the ones .ci/install-tools.sh installs, which npm run locks and the e2e suite run', () => {
+    const script = fs.readFileSync(path.join(BUILTIN_TEMPLATES, '../.ci/install-tools.sh'), 'utf8');
+    const pinned = (variable: string) => new RegExp(`^${variable}=(\\S+)$`, 'm').exec(script)?.[1];
+    expect({ pnpm: pinned('PNPM'), yarn: pinned('YARN_BERRY'), bun: pinned('BUN') }).toEqual({
+      pnpm: PACKAGE_MANAGER_RELEASES.pnpm.version,
+      yarn: PACKAGE_MANAGER_RELEASES.yarn.version,
+      bun: PACKAGE_MANAGER_RELEASES.bun.version,
+    });
   });
 
   it('the ecosystems without a lock file of ours pin what they fetch: the Maven wrapper checks its distribution\'s SHA-256', () => {

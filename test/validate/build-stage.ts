@@ -5,7 +5,8 @@
  * `sh -c` and the local toolchain standing in for the base image's. Absolute paths that belong to the image's own
  * layout (/app, /src, /opt/venv, /out, /workspace, ...) are mapped into the stage's folder; system folders (/usr,
  * /tmp, /dev, ...) are the machine's. RUN steps that install OS packages (apt-get, apk, ...) cannot work on a
- * machine that is not the image, and are skipped, by name.
+ * machine that is not the image, and are skipped, by name; so are those that put a Node package manager on the image
+ * (the e2e tools' copy of its pinned release runs instead).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,10 +19,20 @@ const SYSTEM_DIRS = new Set(['usr', 'bin', 'sbin', 'lib', 'lib32', 'lib64', 'lib
 /** An OS package manager at work: these need the image's distribution and root, not this machine. */
 const OS_PACKAGE_INSTALL = /\b(apt-get|apt|aptitude|apk|yum|dnf|microdnf|zypper|tdnf)\s+(-\S+\s+)*(install|update|upgrade|add|dist-upgrade)\b|\bdpkg\s+-i\b|\brpm\s+-i/;
 
+/**
+ * A Node package manager put on the image (`corepack enable pnpm`, `npm install --global bun@1.4.4`): it would write
+ * into the machine's Node installation, and the e2e tools folder's copy of the same pinned release (first on the
+ * PATH the steps run with, test/e2e/tools.ts) stands in for it.
+ */
+const IMAGE_TOOL_SETUP = /^\s*(corepack\s+enable\b|npm\s+(install|i)\s+(-\S+\s+)*(--global|-g)\b)/;
+
+/** Whether a RUN step is skipped here: it sets up the image itself rather than build the project. */
+const skippedHere = (command: string) => OS_PACKAGE_INSTALL.test(command) || IMAGE_TOOL_SETUP.test(command);
+
 export interface BuildStep {
   stage: Stage;
   instruction: Instruction;
-  /** RUN steps skipped because they install OS packages. */
+  /** RUN steps skipped because they install OS packages or put a package manager on the image. */
   skipped: boolean;
 }
 
@@ -29,7 +40,7 @@ export interface BuildStep {
 export function buildStages(file: Dockerfile): { stages: Stage[]; runs: BuildStep[] } {
   const stages = neededStages(file).slice(0, -1);
   const runs = stages.flatMap((stage) =>
-    stage.instructions.filter((i) => i.keyword === 'RUN').map((instruction) => ({ stage, instruction, skipped: OS_PACKAGE_INSTALL.test(instruction.rest) })),
+    stage.instructions.filter((i) => i.keyword === 'RUN').map((instruction) => ({ stage, instruction, skipped: skippedHere(instruction.rest) })),
   );
   return { stages, runs };
 }
@@ -96,7 +107,7 @@ export async function runBuildStages(file: Dockerfile, projectDir: string, scrat
           break;
         }
         case 'RUN': {
-          const step: BuildStep = { stage, instruction, skipped: OS_PACKAGE_INSTALL.test(instruction.rest) };
+          const step: BuildStep = { stage, instruction, skipped: skippedHere(instruction.rest) };
           if (step.skipped) break;
           fs.mkdirSync(inRoot(root, workdir), { recursive: true });
           await run(mapPaths(instruction.rest, root), inRoot(root, workdir), stepEnv(env, imageEnv, args, root), step);

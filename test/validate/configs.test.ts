@@ -25,6 +25,7 @@ import { commandProblem, copySourceProblems, healthcheckProblem, stageProblems, 
 import { parseDockerfile, type Dockerfile } from './dockerfile.js';
 import { readSamFunction } from '../e2e/sam.js';
 import { allStarters, generate, type Starter } from './starters.js';
+import { commandsFor } from '../../src/plan/commands.js';
 import { actionlint, cfnLint, composeSchema, dependabotSchema, formatFinding, hadolint, kubernetesValidate, requireValidators, type Finding } from './validators.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-validate-'));
@@ -187,8 +188,11 @@ for (const starter of generated) {
       generatedOk();
       const workflow = YAML.parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { steps?: { run?: string }[] }> };
       const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((step) => step.run).filter((run): run is string => run !== undefined);
-      const migrate = starter.database ? [starter.framework.features![starter.database]!.commands.migrate] : [];
-      expect(runs('test')).toEqual([starter.framework.commands.install, starter.framework.commands.lint, ...migrate, starter.framework.commands.test]);
+      const commands = commandsFor(starter.framework, starter.packageManager ?? 'npm', starter.database ? [starter.database] : []);
+      const migrate = starter.database ? [commands.migrate] : [];
+      // Yarn's setup is a command (corepack), the other managers' are actions.
+      const setup = starter.packageManager === 'yarn' ? ['corepack enable yarn'] : [];
+      expect(runs('test')).toEqual([...setup, commands.install, commands.lint, ...migrate, commands.test]);
       // Serverless: a job builds what deploys, the Makefile target template.yaml names (as `sam build` runs it), and
       // validates template.yaml.
       if (starter.deploy === 'serverless') {
@@ -216,7 +220,8 @@ for (const starter of generated) {
       generatedOk();
       const updates = (YAML.parse(read('.github/dependabot.yml')) as { updates: { 'package-ecosystem': string; directory: string }[] }).updates;
       // The manifest's ecosystem, read from the files the project has (not from the table that wrote the file).
-      const manifests: [string, string][] = [['package.json', 'npm'], ['uv.lock', 'uv'], ['go.mod', 'gomod'], ['Cargo.toml', 'cargo'], ['pom.xml', 'maven']];
+      // Dependabot's npm covers pnpm and yarn; bun has its own.
+      const manifests: [string, string][] = [['package.json', starter.packageManager === 'bun' ? 'bun' : 'npm'], ['uv.lock', 'uv'], ['go.mod', 'gomod'], ['Cargo.toml', 'cargo'], ['pom.xml', 'maven']];
       const expected = manifests.filter(([file]) => fs.existsSync(path.join(starter.dir, file))).map(([, ecosystem]) => ecosystem);
       expect(expected.length, 'one manifest').toBe(1);
       expect(updates.map((u) => u['package-ecosystem']).sort()).toEqual([...expected, 'docker', 'github-actions'].sort());

@@ -48,7 +48,7 @@ for (const starter of matrix) {
   const skipped = runs.filter((r) => r.skipped);
   const skipNote = skipped.length === 0
     ? 'nothing skipped'
-    : `skipping OS package installs, which need the image: ${skipped.map((s) => `line ${s.instruction.line}`).join(', ')}`;
+    : `skipping the image's own setup (OS packages, a package manager): ${skipped.map((s) => `line ${s.instruction.line}`).join(', ')}`;
 
   describe.sequential(starter.label, () => {
     let built: Promise<Map<number, string>> | undefined;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ProjectAnswers } from '../../src/answers.js';
+import type { PackageManager, ProjectAnswers } from '../../src/answers.js';
 import { decide } from '../../src/decide/decide.js';
 import { offeredFeatures } from '../../src/features/index.js';
 import { frameworks } from '../../src/frameworks/index.js';
@@ -23,13 +23,24 @@ export interface Starter {
   slug: string;
   /** `--database postgres`: the starter with the feature's layers (its files and its lines in shared files). */
   database?: 'postgres';
+  /** `--package-manager`, for a Node starter; unset is npm. */
+  packageManager?: Exclude<PackageManager, 'npm'>;
 }
 
-/** Every starter, and again with each database its framework offers (`fastify/containers+postgres`). */
+/** The package managers a Node starter is also checked with (its lock, Dockerfile and CI setup differ by manager). */
+const OTHER_NODE_MANAGERS = ['pnpm', 'yarn', 'bun'] as const;
+
+/**
+ * Every starter, and again with each database its framework offers (`fastify/containers+postgres`), and for Node
+ * with each other package manager (`fastify/containers (pnpm)`: a manager changes no feature's files).
+ */
 export const allStarters: Starter[] = frameworks.flatMap((framework) =>
   framework.deployTargets.flatMap((deploy) => [
     { framework, deploy, label: `${framework.id}/${deploy}`, slug: `${framework.id}-${deploy}` },
     ...offeredFeatures(framework).map((database) => ({ framework, deploy, database, label: `${framework.id}/${deploy}+${database}`, slug: `${framework.id}-${deploy}-${database}` })),
+    ...(framework.ecosystem === 'node' ? OTHER_NODE_MANAGERS : []).map((packageManager) => ({
+      framework, deploy, packageManager, label: `${framework.id}/${deploy} (${packageManager})`, slug: `${framework.id}-${deploy}-${packageManager}`,
+    })),
   ]),
 );
 
@@ -39,12 +50,13 @@ export function filteredStarters(): Starter[] {
   const onlyDeploy = process.env.E2E_DEPLOY;
   return allStarters
     .filter((s) => (!onlyFrameworks || onlyFrameworks.includes(s.framework.id)) && (!onlyDeploy || s.deploy === onlyDeploy))
-    // An image's build is the same for both targets; with a database, built once (containers, where the image runs).
-    .filter((s) => !s.database || s.deploy === 'containers');
+    // An image's build is the same for both targets; with a database or another package manager, built once
+    // (containers, where the image runs).
+    .filter((s) => (!s.database && !s.packageManager) || s.deploy === 'containers');
 }
 
 export function answersFor(starter: Starter): ProjectAnswers {
-  return { projectName: PROJECT_NAME, framework: starter.framework.id, deploy: starter.deploy, database: starter.database, packageManager: 'npm', install: false, git: false };
+  return { projectName: PROJECT_NAME, framework: starter.framework.id, deploy: starter.deploy, database: starter.database, packageManager: starter.packageManager ?? 'npm', install: false, git: false };
 }
 
 export function planFor(starter: Starter): Plan {
