@@ -386,6 +386,9 @@ async function updateCommand(args: ParsedArgs, io: Io, interactive: boolean): Pr
     : undefined;
   const templates = o.templates ? [path.resolve(io.cwd, o.templates)] : undefined;
   const outcomes = await updateProject(dir, record, { helpers: team?.plopfile.helpers, dryRun: Boolean(o['dry-run']), templates });
+  // The files are written, synchronously: a signal that landed meanwhile is handled only now, so from here on the
+  // message must say the update is in.
+  if (!o['dry-run']) onInterruptSay('Interrupted: the update was already applied (git diff shows what it changed).');
   const conflicts = outcomes.filter((outcome) => outcome.action === 'conflict');
   const code = conflicts.length > 0 && !o['dry-run'] ? EXIT.conflicts : EXIT.ok;
   if (o.json) {

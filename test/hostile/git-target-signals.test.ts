@@ -254,10 +254,14 @@ describe('family 9: interrupts in every phase', () => {
       delete after['.git/index'];
       // A signal that lands while Node is still starting, before the tool has run a line, ends it the default way.
       const beforeStart = run.signal === signal && run.stdout === '' && run.stderr === '';
-      const key = run.code === 130 ? 'interrupted' : beforeStart ? 'before the tool started' : `finished (exit ${run.code})`;
+      // An interrupt that lands while the files are being written (synchronously) is handled after: the update is in.
+      const applied = run.code === 130 && run.stderr.includes('Interrupted: the update was already applied');
+      const key = applied ? 'interrupted once applied' : run.code === 130 ? 'interrupted' : beforeStart ? 'before the tool started' : `finished (exit ${run.code})`;
       outcomes[key] = (outcomes[key] ?? 0) + 1;
       tally.add('interrupt during update', key);
-      if (run.code === 130) {
+      if (applied) {
+        if (JSON.stringify(after) === JSON.stringify(before)) problems.push(`run ${i}: says the update was applied, but nothing changed`);
+      } else if (run.code === 130) {
         if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`run ${i}: interrupted, but the project changed`);
         if (!run.stderr.includes('Interrupted: update changed nothing.')) problems.push(`run ${i}: ${run.stderr}`);
       } else if (beforeStart) {

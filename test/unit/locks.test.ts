@@ -171,6 +171,10 @@ describe('locks', () => {
     const checkedQuick = new Set<string>();
     // The locks' names only: many corpus names come out as the same package names.
     const distinct = (key: (n: ProjectNames) => string) => [...new Map(accepted.map((n) => [key(n), n])).values()];
+    // Every 20th name (in the corpus' order), with the first and the last: distinct positions in Yarn's sort.
+    const npmNames = distinct((n) => n.npmName).map((n) => n.npmName);
+    const sampledNames = new Set(npmNames.filter((_, i) => i % 20 === 0 || i === npmNames.length - 1));
+    const sampled = (n: ProjectNames) => sampledNames.has(n.npmName);
     for (const { c, file, text } of locks) {
       const lines = text.split('\n');
       for (const names of distinct((n) => (file === 'Cargo.lock' ? n.crateName : n.npmName))) {
@@ -210,7 +214,9 @@ describe('locks', () => {
           const key = `${names.npmName}@workspace:.`;
           // The same lock but for the root's key and resolution: named back, the stored one byte for byte.
           expect(nameLock(file, Buffer.from(out), deriveNames(LOCK_PROJECT_NAME)).toString('utf8') === text, `${label(c)} as ${names.npmName}: named back`).toBe(true);
-          expect(readNodeLock(file, out).name, label(c)).toBe(names.npmName);
+          // Read as a lock for a sample of the names: a parse of a NestJS yarn.lock takes ~50 ms, and the byte-level
+          // checks around it (named back, the root's entry, the order) hold the file to Yarn's format for every name.
+          if (sampled(names)) expect(readNodeLock(file, out).name, label(c)).toBe(names.npmName);
           expect(out).toContain(`\n\n${JSON.stringify(key)}:\n  version: 0.0.0-use.local\n  resolution: ${JSON.stringify(key)}\n`);
           // In Yarn's order (what --immutable compares byte for byte): __metadata, then keys by UTF-16 code units.
           const keys = out.split('\n\n').slice(2).map((block) => JSON.parse(block.slice(0, block.indexOf(':\n'))) as string);
