@@ -4,7 +4,7 @@
  * against. Not part of the CLI: a generation only copies the stored locks (src/plan/locks.ts names them).
  */
 import { PACKAGE_MANAGERS, type PackageManager } from '../answers.js';
-import { offeredFeatures } from '../features/index.js';
+import { featureSets, offeredFeatures } from '../features/index.js';
 import type { FeatureId } from '../features/types.js';
 import { frameworks } from '../frameworks/index.js';
 import type { DeployTarget, FrameworkRecord } from '../frameworks/types.js';
@@ -89,11 +89,6 @@ export interface LockCombination {
   /** templates/<layer>: where its lock is stored (lockLayer). */
   layer: string;
   resolver: LockResolver;
-}
-
-/** Every subset of the offered features, the empty one first, in the features' own order. */
-function featureSets(offered: readonly FeatureId[]): FeatureId[][] {
-  return offered.reduce<FeatureId[][]>((sets, feature) => [...sets, ...sets.map((set) => [...set, feature])], [[]]);
 }
 
 /** Every combination the tool offers whose ecosystem (and package manager) ships a lock. */

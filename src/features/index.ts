@@ -26,6 +26,11 @@ export function chosenFeatures(answers: FeatureAnswers): FeatureId[] {
 export const offeredFeatures = (framework: Pick<FrameworkRecord, 'features'>): FeatureId[] =>
   features.filter((f) => framework.features?.[f.id] !== undefined).map((f) => f.id);
 
+/** Every subset of the offered features, the empty one first, in the features' own order: each combination a starter is generated in. */
+export function featureSets(offered: readonly FeatureId[]): FeatureId[][] {
+  return offered.reduce<FeatureId[][]>((sets, feature) => [...sets, ...sets.map((set) => [...set, feature])], [[]]);
+}
+
 /** Why a framework cannot take these answers' features, or undefined when it can. */
 export function unofferedFeature(framework: Pick<FrameworkRecord, 'name' | 'features'>, answers: FeatureAnswers): string | undefined {
   const missing = chosenFeatures(answers).filter((id) => framework.features?.[id] === undefined);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectAnswers } from '../../src/answers.js';
 import { decide } from '../../src/decide/decide.js';
-import { offeredFeatures } from '../../src/features/index.js';
+import { featureSets, offeredFeatures } from '../../src/features/index.js';
 import { frameworks } from '../../src/frameworks/index.js';
 import type { DeployTarget, Ecosystem, FrameworkRecord } from '../../src/frameworks/types.js';
 import type { FeatureId } from '../../src/features/types.js';
@@ -32,12 +32,8 @@ const READS: Record<Ecosystem, { extensions: string[]; patterns: RegExp[] }> = {
 /** Documentation and bookkeeping: they name the variables, they do not read them. */
 const NOT_CODE = /^(README\.md|AGENTS\.md|\.env\.example|\.create-backend-fit(\.pristine)?\.json)$/;
 
-function featureSets(framework: FrameworkRecord): FeatureId[][] {
-  return [[], ...offeredFeatures(framework).map((feature) => [feature])];
-}
-
 const combinations = frameworks.flatMap((framework) =>
-  framework.deployTargets.flatMap((deploy: DeployTarget) => featureSets(framework).map((features) => ({ framework, deploy, features }))),
+  framework.deployTargets.flatMap((deploy: DeployTarget) => featureSets(offeredFeatures(framework)).map((features) => ({ framework, deploy, features }))),
 );
 
 function generate(framework: FrameworkRecord, deploy: DeployTarget, features: FeatureId[]): Map<string, string> {
