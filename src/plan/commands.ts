@@ -32,9 +32,7 @@ export type ProjectCommands = FrameworkCommands & Partial<FrameworkFeature['comm
 export function commandsFor(framework: FrameworkRecord, pm: PackageManager, features: readonly FeatureId[] = []): ProjectCommands {
   const all: ProjectCommands = Object.assign({}, framework.commands, ...features.map((id) => framework.features?.[id]?.commands));
   if (framework.ecosystem !== 'node' || pm === 'npm') return all;
-  const { lambda, ...rest } = all;
-  // The Lambda build always uses npm: SAM's Node builds do, and the artifact must not depend on the user's choice.
-  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, respell(v as string, pm)])) as Omit<ProjectCommands, 'lambda'>), lambda };
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, respell(v as string, pm)])) as unknown as ProjectCommands;
 }
 
 /**

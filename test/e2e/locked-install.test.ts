@@ -21,6 +21,7 @@ import { generateArgv } from '../../src/build/starter-scratch.js';
 import { commandsFor } from '../../src/plan/commands.js';
 import { requireFreshBuild } from '../built-cli.js';
 import { readNodeLock } from '../unit/node-locks.js';
+import { httpApiEvent } from './lambda-event.js';
 import { describeRun, runShell } from './processes.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 
@@ -50,6 +51,38 @@ function env(): NodeJS.ProcessEnv {
     YARN_ENABLE_TELEMETRY: '0',
     BUN_INSTALL_CACHE_DIR: path.join(caches, 'bun'),
   };
+}
+
+/**
+ * What `sam build` deploys for a pnpm, yarn or bun project: the Makefile's build-ApiFunction installs with the
+ * project's manager from its lock too (then npm runs the scripts on that node_modules layout: pnpm's symlinked one,
+ * yarn's node-modules linker, bun's). The artifact must answer GET /healthz when Node 24 calls its handler with an
+ * HTTP API event, as the Lambda runtime would; the runtime interface emulator runs only npm's artifacts (the
+ * serverless suites), since this build differs in the install step alone. Only the projects without a database: the
+ * database layer adds dependencies to bundle, not another way to install them.
+ */
+async function lambdaBuildAnswers(project: string, lockPath: string, lockBefore: Buffer): Promise<void> {
+  const artifacts = path.join(project, '.aws-sam/build/ApiFunction');
+  const build = `make build-ApiFunction ARTIFACTS_DIR="${artifacts}"`;
+  const built = await runShell(build, { cwd: project, env: env(), timeoutMs: 5 * MINUTE });
+  expect(built.code, describeRun(build, built)).toBe(0);
+  expect(fs.readFileSync(lockPath).equals(lockBefore), `the lock is unchanged by ${build}`).toBe(true);
+
+  const invoke = `const { handler } = await import(${JSON.stringify(path.join(artifacts, 'dist/lambda.js'))});
+const result = await handler(${JSON.stringify(httpApiEvent('/healthz'))}, { getRemainingTimeInMillis: () => 10000 });
+console.log("handler returned " + JSON.stringify(result));`;
+  const command = `"${requireTools().node24}" --input-type=module -e ${shellQuote(invoke)}`;
+  const ran = await runShell(command, { cwd: artifacts, env: { ...env(), NODE_ENV: 'production' }, timeoutMs: MINUTE });
+  expect(ran.code, describeRun('the built handler, GET /healthz', ran)).toBe(0);
+  const returned = ran.output.split('\n').find((line) => line.startsWith('handler returned '));
+  expect(returned, describeRun('the built handler, GET /healthz', ran)).toBeDefined();
+  const response = JSON.parse(returned!.slice('handler returned '.length)) as { statusCode: number; body: string };
+  expect(response.statusCode, returned).toBe(200);
+  expect(JSON.parse(response.body), response.body).toMatchObject({ status: 'ok' });
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 describe('the locked installs', () => {
@@ -91,6 +124,8 @@ describe.sequential('each Node starter installs from its shipped lock in locked 
       expect(version, `${probe} in ${lockFile}`).toBeDefined();
       const manifest = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', probe, 'package.json'), 'utf8'));
       expect(manifest.version, `node_modules/${probe}`).toBe(version);
+
+      if (c.deploy === 'serverless' && c.features.length === 0) await lambdaBuildAnswers(project, lockPath, before);
     }, 6 * MINUTE);
   }
 });
