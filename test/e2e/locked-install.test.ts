@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockCombinations } from '../../src/build/lock-resolvers.js';
 import { generateArgv } from '../../src/build/starter-scratch.js';
+import { shellQuote } from '../../src/cli.js';
 import { commandsFor } from '../../src/plan/commands.js';
 import { requireFreshBuild } from '../built-cli.js';
 import { readNodeLock } from '../unit/node-locks.js';
@@ -79,10 +80,6 @@ console.log("handler returned " + JSON.stringify(result));`;
   const response = JSON.parse(returned!.slice('handler returned '.length)) as { statusCode: number; body: string };
   expect(response.statusCode, returned).toBe(200);
   expect(JSON.parse(response.body), response.body).toMatchObject({ status: 'ok' });
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 describe('the locked installs', () => {
