@@ -4,7 +4,8 @@
  * dependencies are the widest (serverless with every feature: the Lambda adapter and the database's packages are
  * on top of the base's) with the built CLI into a scratch folder and asks there. It changes nothing and its exit
  * code is 0 whatever it finds or fails to ask (CI runs it as a report, .ci/run): a bump is a change of its own,
- * tested, with `npm run locks -- --upgrade` for its lock.
+ * tested, with `npm run locks -- --upgrade` for its lock. A newer version the starters do not take is marked with why
+ * (src/build/held-back.ts), so an unmarked line is one to bump.
  *
  * `npm run outdated [-- --frameworks fastify,axum]`. Each tool is given OUTDATED_TIMEOUT_S seconds (default 180).
  */
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { offeredFeatures } from '../features/index.js';
 import { frameworks } from '../frameworks/index.js';
+import { heldBack } from './held-back.js';
 import type { Ecosystem } from '../frameworks/types.js';
 import { frameworksFlag, generateArgv, toolsPath } from './starter-scratch.js';
 
@@ -119,7 +121,11 @@ try {
       process.stdout.write(`${label}: ${reporter.command.slice(0, 3).join(' ')} gave no answer in ${seconds} s: ${(error as Error).message.split('\n')[0]}\n`);
       continue;
     }
-    process.stdout.write(`${label}: ${lines.length === 0 ? 'nothing newer' : `${lines.length} newer`} (${reporter.command.slice(0, 2).join(' ')}, ${seconds} s)\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    const marked = lines.map((line) => ({ line, held: heldBack(framework.id, line) }));
+    const heldCount = marked.filter((m) => m.held).length;
+    const count = lines.length === 0 ? 'nothing newer' : `${lines.length} newer${heldCount ? `, ${heldCount} held back` : ''}`;
+    process.stdout.write(`${label}: ${count} (${reporter.command.slice(0, 2).join(' ')}, ${seconds} s)\n`);
+    for (const { line, held } of marked) process.stdout.write(`  ${line}${held ? `\n    held back: ${held}` : ''}\n`);
   }
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
