@@ -8,6 +8,7 @@ export const fastify: FrameworkRecord = {
   sweetSpot: 'High-throughput Node APIs with low overhead',
   watchOutFor: 'Less batteries-included than NestJS',
   opinion: 'minimal',
+  openApi: true,
   features: {
     postgres: {
       commands: { migrate: 'npm run migrate' },

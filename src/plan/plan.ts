@@ -224,6 +224,8 @@ export function templateVariables(framework: FrameworkRecord, decision: Decision
     isServerless: answers.deploy === 'serverless',
     isContainers: answers.deploy === 'containers',
     port: framework.defaultPort,
+    /** Serves /openapi.json and 405 for a method a path does not serve (the README's contract says so). */
+    openApi: framework.openApi === true,
     lambdaHandler: lambdaHandlerFor(framework, names),
     k8s: framework.resources,
     ciSetupPartial: `ci-setup-${framework.ecosystem}`,

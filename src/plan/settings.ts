@@ -52,8 +52,11 @@ const DEFINITIONS = {
 } as const satisfies Record<string, Definition>;
 
 type SettingName = keyof typeof DEFINITIONS;
-/** A variable the starter reads, with its own default where it differs from the shared one (a single value). */
-type Row = SettingName | readonly [SettingName, string];
+/**
+ * A variable the starter reads, with its own default where it differs from the shared one (a single value), or its
+ * own meaning where the starter's use of it differs.
+ */
+type Row = SettingName | readonly [SettingName, string] | { readonly name: SettingName; readonly meaning: string };
 
 interface StarterSettings {
   base: readonly Row[];
@@ -62,7 +65,14 @@ interface StarterSettings {
 
 /** Which variables each starter reads: always (`base`), and with a feature. PORT's default is the framework's. */
 const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
-  fastify: { base: ['PORT', 'LOG_LEVEL'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
+  fastify: {
+    base: [
+      'PORT',
+      'LOG_LEVEL',
+      { name: 'API_DOCS', meaning: '`1`/`true` serves Swagger UI at /docs, its scripts from the package (no CDN); /openapi.json is served either way' },
+    ],
+    features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] },
+  },
   nestjs: { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
   fastapi: { base: ['PORT', 'API_DOCS'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   django: {
@@ -80,8 +90,8 @@ export function settingsFor(framework: Pick<FrameworkRecord, 'id' | 'defaultPort
   const starter = STARTER_SETTINGS[framework.id];
   const rows = [...starter.base, ...features.flatMap((feature) => starter.features?.[feature] ?? [])];
   return rows.map((row) => {
-    const [name, own] = typeof row === 'string' ? [row, undefined] : row;
-    const definition: Definition = DEFINITIONS[name];
+    const [name, own] = typeof row === 'string' ? [row, undefined] : 'name' in row ? [row.name, undefined] : row;
+    const definition: Definition = { ...DEFINITIONS[name], ...(typeof row === 'object' && 'meaning' in row && { meaning: row.meaning }) };
     const value = own ?? (name === 'PORT' ? String(framework.defaultPort) : definition.default) ?? 'none';
     return { name, default: value, meaning: definition.meaning, example: definition.example ?? value, local: definition.local === true };
   });

@@ -79,7 +79,8 @@ describe('add database postgres', () => {
     const { project } = await generated('api', '--framework', 'fastify');
     const at = (rel: string) => path.join(project, rel);
     // Edits the feature's changes merge with ...
-    edit(at('src/app.ts'), "  app.get('/healthz', async () => ({ status: 'ok' }));\n", "  app.get('/healthz', async () => ({ status: 'ok' }));\n  app.get('/version', async () => ({ version: 'user-1' }));\n");
+    const routes = '  const routes = (api: FastifyInstance) => {\n';
+    edit(at('src/app.ts'), routes, `${routes}    api.get('/version', async () => ({ version: 'user-1' }));\n`);
     edit(at('package.json'), '    "format": "biome check --write ."\n', '    "format": "biome check --write .",\n    "seed": "echo user-seed"\n');
     fs.appendFileSync(at('README.md'), '\n## Our team\n\nOn call: user-2.\n');
     fs.writeFileSync(at('src/extra.ts'), 'export const mine = "user-3";\n');
@@ -104,8 +105,8 @@ describe('add database postgres', () => {
     });
 
     const app = fs.readFileSync(at('src/app.ts'), 'utf8');
-    expect(app).toContain("app.get('/version', async () => ({ version: 'user-1' }));");
-    expect(app).toContain('invoiceRoutes(app, db);');
+    expect(app).toContain("api.get('/version', async () => ({ version: 'user-1' }));");
+    expect(app).toContain('invoiceRoutes(api, db);');
     const manifest = JSON.parse(fs.readFileSync(at('package.json'), 'utf8'));
     expect(manifest.scripts.seed).toBe('echo user-seed');
     expect(manifest.dependencies.pg).toBeDefined();

@@ -31,6 +31,15 @@ export function oneOf<const T extends string>(
   return value as T;
 }
 
+/** `1`/`true` or `0`/`false` (any case), or `fallback` when the variable is unset or empty. */
+export function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const answer = { '1': true, true: true, '0': false, false: false }[value.toLowerCase()];
+  if (answer === undefined) throw new ConfigError(`${name} must be 1/true or 0/false, got ${JSON.stringify(value)}`);
+  return answer;
+}
+
 /** The variable's value; unset or empty, a ConfigError that says what it should hold. */
 export function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
   const value = env[name];

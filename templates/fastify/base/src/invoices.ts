@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponse } from './openapi.ts';
 
 // Beyond this a JSON number stops being an exact integer, so such an id is a client error, not a lossy 200.
 const MAX_ID = Number.MAX_SAFE_INTEGER;
@@ -16,10 +17,12 @@ export function invoiceRoutes(app: FastifyInstance): void {
         },
         response: {
           200: {
+            description: 'The invoice',
             type: 'object',
             properties: { id: { type: 'integer' }, status: { type: 'string' } },
             required: ['id', 'status'],
           },
+          400: errorResponse('The id is not a whole number in range'),
         },
       },
     },

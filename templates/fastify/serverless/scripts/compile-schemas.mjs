@@ -1,6 +1,7 @@
 // Build step of the Lambda artifact (make build-ApiFunction runs it after tsc, before the bundle): compiles every
 // route schema to code, with the same Ajv and fast-json-stringify options Fastify uses at run time (their documented
-// "standalone" modes), so that a cold start does not compile them. The schemas are checked here, at build time.
+// "standalone" modes), so that a cold start does not compile them. The schemas are checked here, at build time. It also
+// makes the OpenAPI document of the routes with @fastify/swagger, which the function then serves without loading it.
 // Writes dist/compiled-schemas/*.cjs and dist/compiled-schemas.js (over tsc's output of src/compiled-schemas.ts).
 // Usage: node scripts/compile-schemas.mjs  (after `npm run build`)
 import fs from 'node:fs';
@@ -47,6 +48,8 @@ const app = buildApp({
   },
 });
 await app.ready();
+// The document @fastify/swagger makes of these routes, which the Lambda function serves as it is.
+const openApiDocument = app.swagger();
 await app.close();
 
 const all = [...entries.validators, ...entries.serializers];
@@ -57,9 +60,10 @@ const lines = [
   `  validators: { ${entries.validators.map(([key], i) => `${JSON.stringify(key)}: f${i}`).join(', ')} },`,
   `  serializers: { ${entries.serializers.map(([key], i) => `${JSON.stringify(key)}: f${i + entries.validators.length}`).join(', ')} },`,
   '};',
+  `export const openApiDocument = ${JSON.stringify(openApiDocument)};`,
   '',
 ];
 fs.writeFileSync(path.join(dist, 'compiled-schemas.js'), lines.join('\n'));
 console.error(
-  `compile-schemas: ${entries.validators.length} validator(s), ${entries.serializers.length} serializer(s) -> dist/compiled-schemas.js`,
+  `compile-schemas: ${entries.validators.length} validator(s), ${entries.serializers.length} serializer(s), the OpenAPI document -> dist/compiled-schemas.js`,
 );

@@ -1,3 +1,4 @@
+import type { OpenApiDocument } from './openapi.ts';
 import type { CompiledSchemas } from './precompiled-schemas.ts';
 
 /**
@@ -6,3 +7,6 @@ import type { CompiledSchemas } from './precompiled-schemas.ts';
  * dist/compiled-schemas.js over this file's output before the bundle is made.
  */
 export const compiledSchemas: CompiledSchemas | undefined = undefined;
+
+/** /openapi.json as @fastify/swagger made it at build time (scripts/compile-schemas.mjs); none in the source. */
+export const openApiDocument: OpenApiDocument | undefined = undefined;

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, query } from './db.ts';
+import { errorResponse } from './openapi.ts';
 
 // Beyond this a JSON number stops being an exact integer, so such an id is a client error, not a lossy 200.
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 const invoice = {
+  description: 'The invoice',
   type: 'object',
   properties: { id: { type: 'integer' }, status: { type: 'string' } },
   required: ['id', 'status'],
@@ -14,6 +16,14 @@ interface InvoiceRow {
   // bigint: node-postgres returns it as a string, which stays exact; ids stay below 2^53, so Number() is exact too.
   id: string;
   status: string;
+}
+
+/** What is wrong with a status as the client sent it, before Ajv coerces it; a missing one is the schema's to say. */
+function statusProblem(status: unknown): string | undefined {
+  if (status === undefined) return undefined;
+  if (typeof status !== 'string') return 'must be string';
+  if (!status.isWellFormed()) return 'must be well-formed Unicode';
+  return undefined;
 }
 
 const asInvoice = (row: InvoiceRow) => ({ id: Number(row.id), status: row.status });
@@ -26,21 +36,29 @@ export function invoiceRoutes(app: FastifyInstance, db: Database): void {
       schema: {
         body: {
           type: 'object',
-          properties: { status: { type: 'string', minLength: 1, maxLength: 64 } },
+          // No NUL: PostgreSQL's text cannot hold it (JSON can carry it as \u0000), so it is a 400, not a 500.
+          properties: { status: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\u0000]*$' } },
           required: ['status'],
         },
-        response: { 201: invoice },
+        response: {
+          201: invoice,
+          400: errorResponse('The body is not JSON, or not an object with a status of 1 to 64 characters'),
+          413: errorResponse('The body is over 64 KiB'),
+          415: errorResponse('The body is not application/json'),
+          503: errorResponse('The database did not answer; nothing was stored'),
+        },
       },
       // Fastify's Ajv coerces scalars to the schema's type (it must, for path parameters), so a status of 7 would be
-      // stored as "7"; before validation the body is still as the client sent it.
+      // stored as "7"; before validation the body is still as the client sent it. A lone surrogate (a \ud800 escape)
+      // has no UTF-8 form, so it would be stored as U+FFFD, not as it was sent (JSON Schema's patterns cannot say it).
       preValidation: async (request, reply) => {
-        const status = (request.body as Record<string, unknown> | null)?.status;
-        if (status !== undefined && typeof status !== 'string') {
+        const wrong = statusProblem((request.body as Record<string, unknown> | null)?.status);
+        if (wrong) {
           return reply.code(400).send({
             statusCode: 400,
             code: 'FST_ERR_VALIDATION',
             error: 'Bad Request',
-            message: 'body/status must be string',
+            message: `body/status ${wrong}`,
           });
         }
       },
@@ -63,7 +81,12 @@ export function invoiceRoutes(app: FastifyInstance, db: Database): void {
           properties: { id: { type: 'integer', minimum: -MAX_ID, maximum: MAX_ID } },
           required: ['id'],
         },
-        response: { 200: invoice },
+        response: {
+          200: invoice,
+          400: errorResponse('The id is not a whole number in range'),
+          404: errorResponse('No invoice has this id'),
+          503: errorResponse('The database did not answer'),
+        },
       },
     },
     async (request, reply) => {

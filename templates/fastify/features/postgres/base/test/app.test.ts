@@ -66,6 +66,9 @@ describe('POST /invoices and GET /invoices/:id', () => {
     ['a non-string status', { status: 7 }, undefined],
     ['an empty status', { status: '' }, undefined],
     ['a status over 64 characters', { status: 'x'.repeat(65) }, undefined],
+    // PostgreSQL's text cannot hold NUL, nor UTF-8 a lone surrogate: both arrive as JSON \u escapes.
+    ['a NUL in the status', '{"status":"a\\u0000b"}', undefined],
+    ['a lone surrogate in the status', '{"status":"a\\ud800b"}', undefined],
     ['not JSON by its content type', 'status=paid', { 'content-type': 'application/x-www-form-urlencoded' }],
     ['over 64 KiB', { status: 'paid', padding: 'x'.repeat(70 * 1024) }, undefined],
   ];
@@ -127,5 +130,32 @@ describe('health and readiness', () => {
     const res = await app.inject({ method: 'GET', url: '/nope' });
     assert.equal(res.statusCode, 404);
     assert.match(res.headers['content-type'] as string, /^application\/json/);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('describes every route as OpenAPI 3.1, with the statuses each answers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const document = res.json();
+    assert.equal(document.openapi, '3.1.0');
+    assert.deepEqual(Object.keys(document.paths).sort(), ['/healthz', '/invoices', '/invoices/{id}', '/readyz']);
+    assert.deepEqual(Object.keys(document.paths['/invoices'].post.responses).sort(), [
+      '201',
+      '400',
+      '413',
+      '415',
+      '503',
+    ]);
+    assert.deepEqual(Object.keys(document.paths['/invoices/{id}'].get.responses).sort(), ['200', '400', '404', '503']);
+  });
+
+  it('answers a JSON 405 naming the methods a path serves, for one it does not', async () => {
+    const res = await app.inject({ method: 'GET', url: '/invoices' });
+    assert.equal(res.statusCode, 405);
+    assert.equal(res.headers.allow, 'POST');
+    const other = await app.inject({ method: 'DELETE', url: '/invoices/1' });
+    assert.equal(other.statusCode, 405);
+    assert.equal(other.headers.allow, 'GET, HEAD');
   });
 });

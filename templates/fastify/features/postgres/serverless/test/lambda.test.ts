@@ -101,6 +101,22 @@ describe('Lambda handler (HTTP API payload 2.0)', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('serves /openapi.json from the deployed handler', async () => {
+    const res = await invoke(handler as Handler, 'GET', '/openapi.json');
+    assert.deepEqual([res.status, res.json.openapi], [200, '3.1.0']);
+  });
+
+  it('serves a document made at build time as it is, without @fastify/swagger', async () => {
+    const made = { openapi: '3.1.0', info: { title: 'made at build time', version: '0' }, paths: {} };
+    const app = buildApp({ logger: false, db: client, openApiDocument: made });
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    assert.deepEqual(res.json(), made);
+    assert.equal(app.hasDecorator('swagger'), false);
+    await app.close();
+  });
+});
+
 describe('route schemas compiled at build time', () => {
   it('refuses to start when a route schema has no compiled code', async () => {
     const app = buildApp({
