@@ -8,6 +8,7 @@ export const nestjs: FrameworkRecord = {
   sweetSpot: 'Structured, opinionated apps; teams that like DI',
   watchOutFor: 'Heavier abstraction than plain Express',
   opinion: 'opinionated',
+  openApi: true,
   features: {
     postgres: {
       commands: { migrate: 'npm run migrate' },

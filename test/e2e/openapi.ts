@@ -9,7 +9,7 @@ import { requireTools } from './tools.js';
 import { describeRun, runShell } from './processes.js';
 
 /** Seconds Schemathesis may spend; its examples, coverage and fuzzing phases share them. */
-const MAX_SECONDS = 15;
+const MAX_SECONDS = 10;
 
 export async function checkOpenApi(baseUrl: string, cwd: string): Promise<void> {
   const document = await fetch(`${baseUrl}/openapi.json`);

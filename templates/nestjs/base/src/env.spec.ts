@@ -1,4 +1,4 @@
-import { ConfigError, oneOf, required, wholeNumber } from './env.js';
+import { ConfigError, flag, oneOf, required, wholeNumber } from './env.js';
 
 describe('settings from the environment', () => {
   it('takes defaults when unset or empty, and the values given', () => {
@@ -20,5 +20,14 @@ describe('settings from the environment', () => {
       'LEVEL must be one of info, warn, got "loud"',
     );
     expect(() => required({}, 'URL', 'a URL')).toThrow('URL is not set: give a URL (see .env.example)');
+  });
+
+  it('reads a flag (API_DOCS) as 1/true or 0/false, and refuses anything else', () => {
+    expect(flag({}, 'API_DOCS', false)).toBe(false);
+    expect(flag({ API_DOCS: 'TRUE' }, 'API_DOCS', false)).toBe(true);
+    expect(flag({ API_DOCS: '0' }, 'API_DOCS', true)).toBe(false);
+    expect(() => flag({ API_DOCS: 'maybe' }, 'API_DOCS', false)).toThrow(
+      new ConfigError('API_DOCS must be 1/true or 0/false, got "maybe"'),
+    );
   });
 });

@@ -51,6 +51,25 @@ describe('App (e2e)', () => {
     expect(res.body).toMatchObject({ statusCode: 404 });
   });
 
+  it('GET /openapi.json describes every route as OpenAPI 3.1, with the statuses each answers', async () => {
+    const document = (await request(app.getHttpServer()).get('/openapi.json').expect(200)).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/healthz', '/invoices/{id}']);
+    expect(Object.keys(document.paths['/invoices/{id}'].get.responses).sort()).toEqual(['200', '400']);
+  });
+
+  it('answers a JSON 405 naming the methods a path serves, for one it does not', async () => {
+    for (const send of ['post', 'put', 'delete'] as const) {
+      const res = await request(app.getHttpServer())[send]('/invoices/42').expect(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+      expect(res.body).toMatchObject({ statusCode: 405 });
+    }
+  });
+
+  it('serves no Swagger UI unless API_DOCS asks (main.ts)', async () => {
+    await request(app.getHttpServer()).get('/docs').expect(404);
+  });
+
   it('logs exactly one line per request', async () => {
     logger.lines.length = 0;
     await request(app.getHttpServer()).get('/invoices/7').expect(200);

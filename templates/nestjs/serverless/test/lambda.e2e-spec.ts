@@ -61,4 +61,9 @@ describe('Lambda handler (HTTP API payload 2.0)', () => {
     expect(res.status).toBe(404);
     expect(res.json.statusCode).toBe(404);
   });
+
+  it('serves /openapi.json from the function', async () => {
+    const res = await invoke('/openapi.json');
+    expect([res.status, res.json.openapi]).toEqual([200, '3.1.0']);
+  });
 });

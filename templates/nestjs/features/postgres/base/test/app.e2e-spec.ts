@@ -45,6 +45,9 @@ describe('App on PostgreSQL (e2e)', () => {
     ['a non-string status', '{"status":7}', 'application/json'],
     ['an empty status', '{"status":""}', 'application/json'],
     ['a status over 64 characters', JSON.stringify({ status: 'x'.repeat(65) }), 'application/json'],
+    // PostgreSQL's text cannot hold NUL, nor UTF-8 a lone surrogate: both arrive as JSON \u escapes.
+    ['with a NUL in the status', '{"status":"a\\u0000b"}', 'application/json'],
+    ['with a lone surrogate in the status', '{"status":"a\\ud800b"}', 'application/json'],
     ['not JSON by its content type', 'status=paid', 'application/x-www-form-urlencoded'],
     ['plain text', 'paid', 'text/plain'],
     ['over 64 KiB', JSON.stringify({ status: 'paid', padding: 'x'.repeat(70 * 1024) }), 'application/json'],
@@ -73,6 +76,21 @@ describe('App on PostgreSQL (e2e)', () => {
   it('an unknown path is a JSON 404', async () => {
     const res = await request(app.getHttpServer()).get('/nope').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('GET /openapi.json describes every route as OpenAPI 3.1, with the statuses each answers', async () => {
+    const document = (await request(app.getHttpServer()).get('/openapi.json').expect(200)).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/healthz', '/invoices', '/invoices/{id}', '/readyz']);
+    expect(Object.keys(document.paths['/invoices'].post.responses).sort()).toEqual(['201', '400', '413', '415', '503']);
+    expect(Object.keys(document.paths['/invoices/{id}'].get.responses).sort()).toEqual(['200', '400', '404', '503']);
+  });
+
+  it('answers a JSON 405 naming the methods a path serves, for one it does not', async () => {
+    const res = await request(app.getHttpServer()).get('/invoices').expect(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(res.body).toMatchObject({ statusCode: 405 });
+    expect((await request(app.getHttpServer()).delete('/invoices/1').expect(405)).headers.allow).toBe('GET, HEAD');
   });
 });
 

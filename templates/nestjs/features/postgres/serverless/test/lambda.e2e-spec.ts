@@ -90,4 +90,11 @@ describe('Lambda handler (HTTP API payload 2.0) on PostgreSQL', () => {
     const res = await invoke('GET', '/nope');
     expect(res.status).toBe(404);
   });
+
+  it('serves /openapi.json, and a JSON 405 naming the methods of a path, for one it does not serve', async () => {
+    const res = await invoke('GET', '/openapi.json');
+    expect([res.status, res.json.openapi]).toEqual([200, '3.1.0']);
+    const other = await invoke('DELETE', '/invoices/1');
+    expect([other.status, other.headers.allow]).toEqual([405, 'GET, HEAD']);
+  });
 });

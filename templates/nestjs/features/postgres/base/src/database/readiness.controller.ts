@@ -1,5 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { ErrorBody, StatusBody } from '../common/api-bodies.js';
 
 /**
  * Readiness: 200 when the database answers a query, 503 otherwise, so an orchestrator stops sending traffic to an
@@ -10,6 +12,8 @@ export class ReadinessController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOkResponse({ type: StatusBody, description: 'The database answers' })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database did not answer' })
   async check(): Promise<{ status: 'ok' }> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -10,6 +10,11 @@ export class InvoiceBodyPipe implements PipeTransform<unknown, { status: string 
     if (typeof status !== 'string' || status.length === 0 || [...status].length > 64) {
       throw new BadRequestException('status must be a string of 1 to 64 characters');
     }
+    // PostgreSQL's text cannot hold NUL, and a lone surrogate (a \ud800 escape) has no UTF-8 form: it would be stored
+    // as U+FFFD, not as it was sent.
+    if (status.includes('\u0000') || !status.isWellFormed()) {
+      throw new BadRequestException('status must not hold NUL or a lone surrogate');
+    }
     return { status };
   }
 }

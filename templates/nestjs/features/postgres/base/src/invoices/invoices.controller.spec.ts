@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { InvoicesController } from './invoices.controller.js';
 import type { Invoice, InvoicesService } from './invoices.service.js';
 
@@ -15,17 +15,21 @@ describe('InvoicesController', () => {
     findOne: async (id: number) => stored.get(id),
   } as unknown as InvoicesService;
   const controller = new InvoicesController(service);
+  const sent = (contentType: string) => ({ headers: { 'content-type': contentType } }) as Request;
 
   it('creates an invoice and says where it is', async () => {
     let location = '';
     const res = { location: (l: string) => (location = l) } as unknown as Response;
-    expect(await controller.create('application/json', { status: 'paid' }, res)).toEqual({ id: 1, status: 'paid' });
+    expect(await controller.create(sent('application/json'), { status: 'paid' }, res)).toEqual({
+      id: 1,
+      status: 'paid',
+    });
     expect(location).toBe('/invoices/1');
   });
 
   it('refuses a body that is not JSON by its content type', async () => {
     await expect(
-      controller.create('application/x-www-form-urlencoded', { status: 'paid' }, {} as Response),
+      controller.create(sent('application/x-www-form-urlencoded'), { status: 'paid' }, {} as Response),
     ).rejects.toThrow(/application\/json/);
   });
 
