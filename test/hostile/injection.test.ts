@@ -76,7 +76,7 @@ describe('family 2: hostile values in the folder name', () => {
         if (pkg) {
           const json = JSON.parse(pkg);
           if (json.description !== `${f.name} service ${title}`) problems.push(`${id}: package.json description ${JSON.stringify(json.description)}`);
-          if (Object.keys(json).some((k) => !['name', 'version', 'private', 'description', 'license', 'type', 'engines', 'scripts', 'dependencies', 'devDependencies'].includes(k))) problems.push(`${id}: package.json keys`);
+          if (Object.keys(json).some((k) => !['name', 'version', 'private', 'description', 'license', 'type', 'engines', 'scarfSettings', 'scripts', 'dependencies', 'devDependencies'].includes(k))) problems.push(`${id}: package.json keys`);
         }
         const sam = text(p, 'template.yaml');
         if (sam) {
