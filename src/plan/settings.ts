@@ -69,11 +69,7 @@ const SELF_HOSTED_API_DOCS = '`1`/`true` serves Swagger UI at /docs, its scripts
 /** Which variables each starter reads: always (`base`), and with a feature. PORT's default is the framework's. */
 const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   fastify: {
-    base: [
-      'PORT',
-      'LOG_LEVEL',
-      { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS },
-    ],
+    base: ['PORT', 'LOG_LEVEL', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }],
     features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] },
   },
   nestjs: { base: ['PORT', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
@@ -88,13 +84,20 @@ const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   'spring-boot': { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '3000']] } },
 };
 
+/** A row's variable, and the default or meaning of the starter's own it gives. */
+function rowParts(row: Row): { name: SettingName; own?: string; meaning?: string } {
+  if (typeof row === 'string') return { name: row };
+  if ('name' in row) return row;
+  return { name: row[0], own: row[1] };
+}
+
 /** The variables a project reads, in the table's order: the framework's, then each chosen feature's. */
 export function settingsFor(framework: Pick<FrameworkRecord, 'id' | 'defaultPort'>, features: readonly FeatureId[]): Setting[] {
   const starter = STARTER_SETTINGS[framework.id];
   const rows = [...starter.base, ...features.flatMap((feature) => starter.features?.[feature] ?? [])];
   return rows.map((row) => {
-    const [name, own] = typeof row === 'string' ? [row, undefined] : 'name' in row ? [row.name, undefined] : row;
-    const definition: Definition = { ...DEFINITIONS[name], ...(typeof row === 'object' && 'meaning' in row && { meaning: row.meaning }) };
+    const { name, own, meaning } = rowParts(row);
+    const definition: Definition = { ...DEFINITIONS[name], ...(meaning && { meaning }) };
     const value = own ?? (name === 'PORT' ? String(framework.defaultPort) : definition.default) ?? 'none';
     return { name, default: value, meaning: definition.meaning, example: definition.example ?? value, local: definition.local === true };
   });

@@ -18,6 +18,14 @@ const errorBody = {
 /** An error response of a route's schema: documented in /openapi.json, and the shape Fastify serializes it with. */
 export const errorResponse = (description: string) => ({ description, ...errorBody });
 
+/** `{"status":"ok"}`, what /healthz (and /readyz, with a database) answer. */
+export const statusOk = (description: string) => ({
+  description,
+  type: 'object',
+  properties: { status: { type: 'string', const: 'ok' } },
+  required: ['status'],
+});
+
 /** An OpenAPI document as JSON. */
 export type OpenApiDocument = Record<string, unknown>;
 

@@ -40,30 +40,6 @@ describe('other routes', () => {
   });
 });
 
-describe('GET /openapi.json', () => {
-  it('describes every route as OpenAPI 3.1, with the statuses each answers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
-    assert.equal(res.statusCode, 200);
-    const document = res.json();
-    assert.equal(document.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(document.paths).sort(), ['/healthz', '/invoices/{id}']);
-    assert.deepEqual(Object.keys(document.paths['/invoices/{id}'].get.responses).sort(), ['200', '400']);
-  });
-
-  it('answers a JSON 405 naming the methods a path serves, for one it does not', async () => {
-    for (const method of ['POST', 'DELETE', 'PUT'] as const) {
-      const res = await app.inject({ method, url: '/invoices/42' });
-      assert.equal(res.statusCode, 405, method);
-      assert.equal(res.headers.allow, 'GET, HEAD');
-      assert.equal(res.json().statusCode, 405);
-    }
-  });
-
-  it('serves no interactive docs unless API_DOCS asks (server.ts)', async () => {
-    assert.equal((await app.inject({ method: 'GET', url: '/docs' })).statusCode, 404);
-  });
-});
-
 describe('request log line', () => {
   it('names the path without the query string, which can carry tokens', () => {
     const line = JSON.parse(requestLine('req-1', 'GET', pathOnly('/invoices/42?token=not-for-logs'), 200, 1));

@@ -132,30 +132,3 @@ describe('health and readiness', () => {
     assert.match(res.headers['content-type'] as string, /^application\/json/);
   });
 });
-
-describe('GET /openapi.json', () => {
-  it('describes every route as OpenAPI 3.1, with the statuses each answers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
-    assert.equal(res.statusCode, 200);
-    const document = res.json();
-    assert.equal(document.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(document.paths).sort(), ['/healthz', '/invoices', '/invoices/{id}', '/readyz']);
-    assert.deepEqual(Object.keys(document.paths['/invoices'].post.responses).sort(), [
-      '201',
-      '400',
-      '413',
-      '415',
-      '503',
-    ]);
-    assert.deepEqual(Object.keys(document.paths['/invoices/{id}'].get.responses).sort(), ['200', '400', '404', '503']);
-  });
-
-  it('answers a JSON 405 naming the methods a path serves, for one it does not', async () => {
-    const res = await app.inject({ method: 'GET', url: '/invoices' });
-    assert.equal(res.statusCode, 405);
-    assert.equal(res.headers.allow, 'POST');
-    const other = await app.inject({ method: 'DELETE', url: '/invoices/1' });
-    assert.equal(other.statusCode, 405);
-    assert.equal(other.headers.allow, 'GET, HEAD');
-  });
-});
