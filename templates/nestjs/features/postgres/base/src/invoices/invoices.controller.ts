@@ -24,9 +24,10 @@ import {
 import type { Request, Response } from 'express';
 import { ErrorBody } from '../common/api-bodies.js';
 import { ParseSafeIntPipe } from '../common/parse-safe-int.pipe.js';
-import { InvoiceBody, NewInvoiceBody } from './invoice.dto.js';
+import { InvoiceBody } from './invoice.dto.js';
 import { InvoiceBodyPipe } from './invoice-body.pipe.js';
 import { type Invoice, InvoicesService } from './invoices.service.js';
+import { NewInvoiceBody } from './new-invoice.dto.js';
 
 @Controller('invoices')
 @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database did not answer' })

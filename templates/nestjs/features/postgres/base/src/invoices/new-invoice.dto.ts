@@ -1,14 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** An invoice as the API answers it. */
-export class InvoiceBody {
-  @ApiProperty({ type: 'integer', example: 42 })
-  id: number;
-
-  @ApiProperty({ example: 'paid' })
-  status: string;
-}
-
 /**
  * A new invoice's body, as /openapi.json documents it; InvoiceBodyPipe checks it. No NUL: PostgreSQL's text cannot
  * hold one (JSON can carry it as \u0000).
