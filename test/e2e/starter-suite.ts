@@ -230,12 +230,15 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
     });
 
     if (framework.openapi && deploy === 'containers') {
-      it(`serves ${framework.openapi} and holds to it under Schemathesis, every check on`, async () => {
+      it(`serves ${framework.openapi} and holds to it under Schemathesis, every check on; /docs with API_DOCS=1`, async () => {
         await installed;
         const port = await freePort();
-        const server = track(startShell(printed.start, { cwd: project, env: { ...env(), PORT: String(port) } }));
+        // With its interactive docs on (each starter's own tests hold them off by default), which are then served.
+        const server = track(startShell(printed.start, { cwd: project, env: { ...env(), PORT: String(port), API_DOCS: '1' } }));
         try {
           await expectServing(server, `http://127.0.0.1:${port}/healthz`);
+          const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+          expect([docs.status, docs.headers.get('content-type')], 'GET /docs with API_DOCS=1').toEqual([200, expect.stringMatching(/^text\/html/)]);
           await checkOpenApi(`http://127.0.0.1:${port}`, project);
         } finally {
           killGroup(server.child);
