@@ -139,7 +139,7 @@ async function coldStarts({ e, tools, server, quick, only }) {
           const url = `http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`;
           const answered = await e.waitFor(
             async () => {
-              const res = await fetch(url, { method: 'POST', body: JSON.stringify(e.httpApiEvent(invoicePath)), signal: AbortSignal.timeout(60_000) });
+              const res = await fetch(url, { method: 'POST', body: JSON.stringify(e.httpApiEvent({ method: 'GET', rawPath: invoicePath })), signal: AbortSignal.timeout(60_000) });
               return res.ok && JSON.parse(await res.text()).statusCode === 200;
             },
             { timeoutMs: 2 * MINUTE, intervalMs: 5, while: () => rie.child.exitCode === null },

@@ -11,7 +11,7 @@
  *
  * The artifact's files are re-dated 1980-01-01 after the build, as they arrive on Lambda from SAM's zip.
  * Cold start: from spawning the emulator (which starts the runtime) to the answer of the first invocation
- * (GET /healthz as an API Gateway HTTP API payload 2.0 event from the e2e suite's lambda-event.ts). Warm: the
+ * (GET /healthz as an API Gateway HTTP API payload 2.0 event from the e2e suite's lambda-gateway.ts). Warm: the
  * following invocations of GET /invoices/42, one at a time. Peak RSS: the runtime's process tree under the emulator
  * (the emulator itself excluded), sampled every 20 ms from /proc VmHWM.
  */
@@ -166,7 +166,7 @@ async function invoke(url, rawPath, timeoutMs, label, rie) {
   const { httpApiEvent } = await e2eEvent();
   let res;
   try {
-    res = await request(url, { method: 'POST', body: JSON.stringify(httpApiEvent(rawPath)), timeoutMs });
+    res = await request(url, { method: 'POST', body: JSON.stringify(httpApiEvent({ method: 'GET', rawPath })), timeoutMs });
   } catch (error) {
     throw new Error(`${label}: invoking ${rawPath}: ${error.message}\n${rie.output().slice(-3000)}`);
   }

@@ -29,14 +29,14 @@ export function which(command) {
 }
 
 let hooksRegistered = false;
-/** The e2e suite's processes.ts, tools.ts, lambda-event.ts and sam.ts, loaded in place (see ts-hooks.mjs). */
+/** The e2e suite's processes.ts, tools.ts, lambda-gateway.ts and sam.ts, loaded in place (see ts-hooks.mjs). */
 export async function e2e() {
   if (!hooksRegistered) {
     register('./ts-hooks.mjs', import.meta.url, { data: { repo: REPO } });
     hooksRegistered = true;
   }
   const load = (name) => import(pathToFileURL(path.join(REPO, 'test/e2e', name)).href);
-  const [processes, tools, lambdaEvent, sam, postgres] = await Promise.all(['processes.ts', 'tools.ts', 'lambda-event.ts', 'sam.ts', 'postgres.ts'].map(load));
+  const [processes, tools, lambdaEvent, sam, postgres] = await Promise.all(['processes.ts', 'tools.ts', 'lambda-gateway.ts', 'sam.ts', 'postgres.ts'].map(load));
   return { ...processes, ...tools, ...lambdaEvent, ...sam, ...postgres };
 }
 

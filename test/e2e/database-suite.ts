@@ -16,8 +16,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from './contract.js';
 import { checkDatabaseContract, createInvoice, expectInvoice, expectOutage, httpRequest } from './database-contract.js';
-import { httpApiEvent } from './lambda-event.js';
-import { checkOpenApi } from './openapi.js';
+import { httpApiEvent, invokeHttpApi } from './lambda-gateway.js';
+import { checkOpenApi, checkOpenApiThroughLambda } from './openapi.js';
 import { startPostgres, type PostgresServer } from './postgres.js';
 import { postgres } from '../../src/features/postgres.js';
 import { describeRun, freePort, isAlive, killGroup, listeningPid, runShell, startProcess, startShell, waitFor, type Background } from './processes.js';
@@ -248,6 +248,11 @@ function defineDatabaseTests(framework: ListedFramework, deploy: string, getServ
           await expectInvoice(request, created[49]!, 'lambda 49');
 
           await outageAndRecovery(server, request, ids[0]!, 'the same instance');
+
+          // Fuzzed through API Gateway's event translation, against the database (one instance, one connection).
+          if (framework.openapi) {
+            await checkOpenApiThroughLambda(`http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`, project);
+          }
         } finally {
           killGroup(rie.child);
         }
@@ -290,23 +295,8 @@ async function stopServer(app: Background, port: number): Promise<void> {
 /** Invokes the function with a payload 2.0 event carrying the method and body, and reads its response as API Gateway would. */
 function lambdaRequest(invokeUrl: string) {
   return async (method: 'GET' | 'POST', rawPath: string, body?: string, contentType = 'application/json', timeoutMs = 30_000): Promise<Answer> => {
-    const base = httpApiEvent(rawPath, method);
-    const event = {
-      ...base,
-      headers: { ...base.headers, ...(body !== undefined ? { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) } : {}) },
-      ...(body !== undefined && { body }),
-    };
-    const res = await fetch(invokeUrl, { method: 'POST', body: JSON.stringify(event), signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
-    let result: { statusCode?: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
-    try {
-      result = JSON.parse(text);
-    } catch {
-      throw new Error(`the emulator answered ${res.status} with a non-JSON body: ${text.slice(0, 500)}`);
-    }
-    if (result.statusCode === undefined) throw new Error(`the function did not return an HTTP API response: ${text.slice(0, 500)}`);
-    const responseBody = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? '');
-    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    return { status: result.statusCode, headers, body: responseBody };
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': contentType };
+    const { status, headers: answered, body: text } = await invokeHttpApi(invokeUrl, httpApiEvent({ method, rawPath, headers, body }), timeoutMs);
+    return { status, headers: answered, body: text };
   };
 }

@@ -22,7 +22,7 @@ import { shellQuote } from '../../src/cli.js';
 import { commandsFor } from '../../src/plan/commands.js';
 import { requireFreshBuild } from '../built-cli.js';
 import { readNodeLock } from '../unit/node-locks.js';
-import { httpApiEvent } from './lambda-event.js';
+import { httpApiEvent } from './lambda-gateway.js';
 import { describeRun, runShell } from './processes.js';
 import { REPO, requireTools, toolEnv } from './tools.js';
 
@@ -70,7 +70,7 @@ async function lambdaBuildAnswers(project: string, lockPath: string, lockBefore:
   expect(fs.readFileSync(lockPath).equals(lockBefore), `the lock is unchanged by ${build}`).toBe(true);
 
   const invoke = `const { handler } = await import(${JSON.stringify(path.join(artifacts, 'dist/lambda.js'))});
-const result = await handler(${JSON.stringify(httpApiEvent('/healthz'))}, { getRemainingTimeInMillis: () => 10000 });
+const result = await handler(${JSON.stringify(httpApiEvent({ method: 'GET', rawPath: '/healthz' }))}, { getRemainingTimeInMillis: () => 10000 });
 console.log("handler returned " + JSON.stringify(result));`;
   const command = `"${requireTools().node24}" --input-type=module -e ${shellQuote(invoke)}`;
   const ran = await runShell(command, { cwd: artifacts, env: { ...env(), NODE_ENV: 'production' }, timeoutMs: MINUTE });

@@ -5,6 +5,7 @@
  * for CI's budget; the stateful phase (sequences of linked calls) is left out for the same reason.
  */
 import { expect } from 'vitest';
+import { startLambdaGateway } from './lambda-gateway.js';
 import { requireTools } from './tools.js';
 import { describeRun, runShell } from './processes.js';
 
@@ -23,4 +24,14 @@ export async function checkOpenApi(baseUrl: string, cwd: string): Promise<void> 
   ].join(' ');
   const run = await runShell(command, { cwd, env: { ...process.env, NO_COLOR: '1' }, timeoutMs: (MAX_SECONDS + 60) * 1000 });
   expect(run.code, describeRun(command, run)).toBe(0);
+}
+
+/** The same, against a Lambda function under the emulator, reached through API Gateway's event translation. */
+export async function checkOpenApiThroughLambda(invokeUrl: string, cwd: string): Promise<void> {
+  const gateway = await startLambdaGateway(invokeUrl);
+  try {
+    await checkOpenApi(gateway.url, cwd);
+  } finally {
+    await gateway.close();
+  }
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContract, httpCall, type Call } from './contract.js';
-import { httpApiEvent } from './lambda-event.js';
+import { httpApiEvent, invokeHttpApi } from './lambda-gateway.js';
 import {
   describeRun,
   freePort,
@@ -28,7 +28,7 @@ import {
   type Background,
 } from './processes.js';
 import { readPodEnvironment, readServiceName, serviceHostNames } from './k8s.js';
-import { checkOpenApi } from './openapi.js';
+import { checkOpenApi, checkOpenApiThroughLambda } from './openapi.js';
 import { readmeCommands, type PrintedCommands } from './readme-commands.js';
 import { namedPrograms, readmeShellEnv } from './readme-shell.js';
 import { readSamFunction } from './sam.js';
@@ -288,7 +288,8 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
     }
 
     if (deploy === 'serverless') {
-      it('runs as the Lambda function template.yaml names, under the runtime emulator, and keeps the contract', async () => {
+      const fuzzed = framework.openapi ? `, and holds to ${framework.openapi} under Schemathesis behind an HTTP API gateway` : '';
+      it(`runs as the Lambda function template.yaml names, under the runtime emulator, and keeps the contract${fuzzed}`, async () => {
         await installed;
         const tools = requireTools();
         const fn = readSamFunction(path.join(project, 'template.yaml'));
@@ -311,6 +312,10 @@ function defineStarterTests(framework: ListedFramework, deploy: string): void {
           const first = await call('/healthz', 12 * MINUTE).catch((error: Error) => error);
           expect(first instanceof Error ? first.message : first.status, `first invocation:\n${rie.output().slice(-4000)}`).toBe(200);
           await checkContract((p) => call(p, 30_000));
+          // The function's Lambda adapter and the app behind it, fuzzed through API Gateway's event translation.
+          if (framework.openapi) {
+            await checkOpenApiThroughLambda(`http://127.0.0.1:${apiPort}/2015-03-31/functions/function/invocations`, project);
+          }
         } finally {
           killGroup(rie.child);
         }
@@ -351,17 +356,7 @@ async function expectServing(server: Background, healthUrl: string): Promise<voi
 /** Invokes the function with a payload 2.0 event and reads its structured response as API Gateway would. */
 function lambdaCall(invokeUrl: string) {
   return async (rawPath: string, timeoutMs: number): Promise<Awaited<ReturnType<Call>>> => {
-    const res = await fetch(invokeUrl, { method: 'POST', body: JSON.stringify(httpApiEvent(rawPath)), signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
-    let result: { statusCode?: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean; errorMessage?: string };
-    try {
-      result = JSON.parse(text);
-    } catch {
-      throw new Error(`the emulator answered ${res.status} with a non-JSON body: ${text.slice(0, 500)}`);
-    }
-    if (result.statusCode === undefined) throw new Error(`the function did not return an HTTP API response: ${text.slice(0, 500)}`);
-    const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? '');
-    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    return { status: result.statusCode, headers, body };
+    const { status, headers, body } = await invokeHttpApi(invokeUrl, httpApiEvent({ method: 'GET', rawPath }), timeoutMs);
+    return { status, headers, body };
   };
 }
