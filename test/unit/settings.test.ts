@@ -22,7 +22,7 @@ const READS: Record<Ecosystem, { extensions: string[]; patterns: RegExp[] }> = {
   node: { extensions: ['.ts'], patterns: [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]/g] },
   python: {
     extensions: ['.py'],
-    patterns: [/environ(?:\.get\(|\[|\.setdefault\()\s*["']([A-Z_][A-Z0-9_]*)["']/g, /\.get\(\s*["']([A-Z_][A-Z0-9_]{2,})["']/g, /\benv_\w+\(\s*["']([A-Z_][A-Z0-9_]*)["']/g, /secret_key\(\s*["']([A-Z_][A-Z0-9_]*)["']/g],
+    patterns: [/environ(?:\.get\(|\[|\.setdefault\()\s*["']([A-Z_][A-Z0-9_]*)["']/g, /\.get\(\s*["']([A-Z_][A-Z0-9_]{2,})["']/g, /\benv_\w+\(\s*["']([A-Z_][A-Z0-9_]*)["']/g, /secret_key\(\s*["']([A-Z_][A-Z0-9_]*)["']/g, /validation_alias=["']([A-Z_][A-Z0-9_]*)["']/g],
   },
   go: { extensions: ['.go'], patterns: [/[gG]etenv\("([A-Z_][A-Z0-9_]*)"\)/g, /LookupEnv\("([A-Z_][A-Z0-9_]*)"\)/g] },
   rust: { extensions: ['.rs'], patterns: [/\bvar\("([A-Z_][A-Z0-9_]*)"\)/g] },

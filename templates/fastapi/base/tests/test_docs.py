@@ -37,5 +37,5 @@ def test_a_bad_api_docs_stops_the_start_with_one_line_naming_it() -> None:
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "configuration error: API_DOCS='maybe' is not a boolean: use 1/true or 0/false"
+        "configuration error: API_DOCS='maybe': Input should be a valid boolean, unable to interpret input"
     ]

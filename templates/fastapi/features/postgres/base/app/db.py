@@ -6,49 +6,22 @@ faster in micro-benchmarks, rarely where an API spends its time. Every query is 
 the event loop: other requests (and /healthz) go on while it runs.
 """
 
-import os
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
-
-def on_lambda() -> bool:
-    return bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME"))
-
-
-class ConfigurationError(Exception):
-    """A missing or bad database setting; its message names the variable."""
-
-
-def database_url(env: dict[str, str] | None = None) -> URL:
-    """DATABASE_URL (postgres:// or postgresql://), with SQLAlchemy's name for the psycopg 3 driver."""
-    value = (os.environ if env is None else env).get("DATABASE_URL", "")
-    if not value:
-        raise ConfigurationError("DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)")
-    try:
-        url = make_url(value)
-    except Exception as error:
-        raise ConfigurationError("DATABASE_URL is not a URL: use postgres://USER:PASSWORD@HOST:5432/DB") from error
-    if url.get_backend_name() not in ("postgres", "postgresql"):
-        raise ConfigurationError(f"DATABASE_URL must be a postgres:// URL, not {url.drivername}://")
-    return url.set(drivername="postgresql+psycopg")
-
-
-def pool_size(env: dict[str, str] | None = None) -> int:
-    """DATABASE_POOL_MAX; by default 10 in a container, 1 on Lambda (one instance serves one request at a time)."""
-    value = (os.environ if env is None else env).get("DATABASE_POOL_MAX", "1" if on_lambda() else "10")
-    if not value.isdigit() or int(value) < 1:
-        raise ConfigurationError(f"DATABASE_POOL_MAX={value!r} is not a whole number of at least 1")
-    return int(value)
+from app.settings import load_settings
 
 
 def create_engine(url: URL | None = None) -> AsyncEngine:
+    """An engine on DATABASE_URL (or `url`) with the pool the settings give; a ConfigurationError when one is bad."""
+    settings = load_settings()
     return create_async_engine(
-        url or database_url(),
-        pool_size=pool_size(),
+        url or settings.sqlalchemy_url(),
+        pool_size=settings.pool_size(),
         max_overflow=0,
         # A request waits at most this long for a free connection: with the database down it answers 503 quickly.
         pool_timeout=2,

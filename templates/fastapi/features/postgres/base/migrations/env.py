@@ -1,12 +1,13 @@
-"""Alembic's entry point: runs the migrations over the app's own engine settings (app/db.py), on DATABASE_URL."""
+"""Alembic's entry point: runs the migrations over the app's own engine settings (app/db.py, app/settings.py), on DATABASE_URL."""
 
 import asyncio
 
 from alembic import context
 from sqlalchemy import Connection
 
-from app.db import ConfigurationError, create_engine
+from app.db import create_engine
 from app.models import Base
+from app.settings import ConfigurationError
 
 if context.config.config_file_name is not None:
     from logging.config import fileConfig

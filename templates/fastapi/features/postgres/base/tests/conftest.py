@@ -12,8 +12,9 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from app.db import database_url, get_session
+from app.db import get_session
 from app.main import create_app
+from app.settings import load_settings
 from tests.postgres import require_database
 
 
@@ -32,7 +33,7 @@ def anyio_backend() -> str:
 @pytest.fixture
 async def connection(migrated: None) -> AsyncIterator[AsyncConnection]:
     """A connection inside a transaction that is rolled back after the test."""
-    engine = create_async_engine(database_url(), poolclass=NullPool)
+    engine = create_async_engine(load_settings().sqlalchemy_url(), poolclass=NullPool)
     try:
         async with engine.connect() as connection:
             transaction = await connection.begin()

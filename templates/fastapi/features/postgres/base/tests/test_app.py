@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, create_async_engine
 
-from app.__main__ import check_database_settings
-from app.db import Session, database_url, get_session
+from app.__main__ import checked_settings
+from app.db import Session, get_session
 from app.main import create_app
 from app.request_log import JsonFormatter
+from app.settings import load_settings
 from tests.conftest import isolated_app
 
 pytestmark = pytest.mark.anyio
@@ -168,22 +169,40 @@ async def test_one_json_log_line_per_request(client: httpx.AsyncClient, monkeypa
     assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/invoices/987654321", 404)
 
 
-def test_database_url_takes_postgres_urls_for_the_psycopg_driver() -> None:
-    assert database_url({"DATABASE_URL": "postgres://u:p@db:5432/app"}).drivername == "postgresql+psycopg"
-    assert database_url({"DATABASE_URL": "postgresql://u:p@db/app"}).render_as_string(hide_password=False) == (
-        "postgresql+psycopg://u:p@db/app"
-    )
+def test_database_url_takes_postgres_urls_for_the_psycopg_driver(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db:5432/app")
+    assert load_settings().sqlalchemy_url().drivername == "postgresql+psycopg"
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@db/app")
+    assert load_settings().sqlalchemy_url().render_as_string(hide_password=False) == "postgresql+psycopg://u:p@db/app"
 
 
-@pytest.mark.parametrize("bad", ["abc", "70000", "0", "-1"])
-def test_a_bad_port_stops_the_start_with_one_line_naming_port(bad: str) -> None:
+@pytest.mark.parametrize(("lambda_name", "size"), [(None, 10), ("ApiFunction", 1)])
+def test_the_pool_holds_ten_connections_in_a_container_and_one_on_lambda(
+    monkeypatch: pytest.MonkeyPatch, lambda_name: str | None, size: int
+) -> None:
+    monkeypatch.delenv("DATABASE_POOL_MAX", raising=False)
+    if lambda_name is None:
+        monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+    else:
+        monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", lambda_name)
+    assert load_settings().pool_size() == size
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("abc", "Input should be a valid integer, unable to parse string as an integer"),
+        ("70000", "Input should be less than or equal to 65535"),
+        ("0", "Input should be greater than or equal to 1"),
+        ("-1", "Input should be greater than or equal to 1"),
+    ],
+)
+def test_a_bad_port_stops_the_start_with_one_line_naming_port(bad: str, why: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "app"], env={**os.environ, "PORT": bad}, capture_output=True, text=True, timeout=60
     )
     assert result.returncode != 0
-    assert result.stderr.strip().splitlines() == [
-        f"configuration error: PORT={bad!r} is not a TCP port: use a whole number from 1 to 65535"
-    ]
+    assert result.stderr.strip().splitlines() == [f"configuration error: PORT={bad!r}: {why}"]
 
 
 @pytest.mark.parametrize(
@@ -191,7 +210,12 @@ def test_a_bad_port_stops_the_start_with_one_line_naming_port(bad: str) -> None:
     [
         ({"DATABASE_URL": ""}, "DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)"),
         ({"DATABASE_URL": "mysql://u@db/app"}, "DATABASE_URL must be a postgres:// URL, not mysql://"),
-        ({"DATABASE_POOL_MAX": "ten"}, "DATABASE_POOL_MAX='ten' is not a whole number of at least 1"),
+        ({"DATABASE_URL": "not a url"}, "DATABASE_URL is not a URL: use postgres://USER:PASSWORD@HOST:5432/DB"),
+        (
+            {"DATABASE_POOL_MAX": "ten"},
+            "DATABASE_POOL_MAX='ten': Input should be a valid integer, unable to parse string as an integer",
+        ),
+        ({"DATABASE_POOL_MAX": "0"}, "DATABASE_POOL_MAX='0': Input should be greater than or equal to 1"),
     ],
 )
 def test_a_bad_database_setting_stops_the_start_with_one_line_naming_it(
@@ -201,5 +225,5 @@ def test_a_bad_database_setting_stops_the_start_with_one_line_naming_it(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit) as stopped:
-        check_database_settings()
+        checked_settings()
     assert str(stopped.value) == f"configuration error: {line}"

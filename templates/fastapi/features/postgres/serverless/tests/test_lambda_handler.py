@@ -15,7 +15,8 @@ from mangum import Mangum
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool, QueuePool
 
-from app.db import database_url, dispose_engine
+from app.db import dispose_engine
+from app.settings import load_settings
 from tests.conftest import isolated_app
 
 CONTEXT = SimpleNamespace(
@@ -79,7 +80,7 @@ def loop(migrated: None) -> Iterator[asyncio.AbstractEventLoop]:
 
 @pytest.fixture
 def isolated_handler(loop: asyncio.AbstractEventLoop) -> Iterator[Mangum]:
-    engine = create_async_engine(database_url(), poolclass=NullPool)
+    engine = create_async_engine(load_settings().sqlalchemy_url(), poolclass=NullPool)
     connection = loop.run_until_complete(engine.connect())
     transaction = loop.run_until_complete(connection.begin())
     session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
