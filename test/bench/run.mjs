@@ -2,11 +2,12 @@
 /**
  * `npm run bench` (= npm run build && node test/bench/run.mjs): figures only, no pass/fail.
  *
- *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database] [--frameworks fastify,nestjs,...] [--quick] [--rounds N]
+ *   node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database,logs] [--frameworks fastify,nestjs,...] [--quick] [--rounds N]
  *
  * Sections: cli (1. cold start), generate (2. generation), modules (3. modules loaded for --help), starters
  * (4. throughput and startup of the starters), lambda (5. Lambda cold start under the runtime emulator), database
- * (6. --database postgres: generation, and GET /invoices/<id> from PostgreSQL against a bare server with the same driver).
+ * (6. --database postgres: generation, and GET /invoices/<id> from PostgreSQL against a bare server with the same driver),
+ * logs (8. the Node starters' log writer against pino's own buffered one, in CPU time).
  * Scratch lives in $BENCH_WORK (default /tmp/bench-work); network is used for package registries (installs) and
  * otherwise only on 127.0.0.1. See the header of each module for what is measured.
  */
@@ -14,7 +15,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { MissingTool, WORK } from './lib.mjs';
 
-const SECTIONS = ['cli', 'generate', 'modules', 'package', 'starters', 'lambda', 'database'];
+const SECTIONS = ['cli', 'generate', 'modules', 'package', 'starters', 'lambda', 'database', 'logs'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -25,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database] [--frameworks id,...] [--quick] [--rounds N (paired throughput rounds)]');
+  console.log('node test/bench/run.mjs [--only cli,generate,modules,package,starters,lambda,database,logs] [--frameworks id,...] [--quick] [--rounds N (paired throughput rounds)]');
   process.exit(0);
 }
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? SECTIONS;
@@ -60,6 +61,7 @@ for (const section of only) {
     if (section === 'starters') await (await import('./starters.mjs')).starters({ frameworks, quick, rounds });
     if (section === 'lambda') await (await import('./lambda.mjs')).lambda({ frameworks, quick });
     if (section === 'database') await (await import('./database.mjs')).database({ quick, frameworks, rounds });
+    if (section === 'logs') await (await import('./log-writer.mjs')).logWriter({ quick });
     console.log(`  (section ${section}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failed = true;

@@ -7,6 +7,10 @@ import os from 'node:os';
  * written together once 16 KiB have gathered or 50 ms after the first one, whichever comes first. The buffer is bounded
  * (a full batch is written at once, synchronously), and whatever is left is written on exit, so nothing is lost when
  * the server stops. process.stdout.write is synchronous for files and pipes on Linux, so lines keep their order.
+ *
+ * Not pino's own buffered destination (SonicBoom with minLength and periodicFlush), which does the same job: writing
+ * request lines to a pipe took 4.2 us of CPU per line through it, against 0.9 us through this class (Node 24, median
+ * of 7 alternating runs of 300,000 lines; create-backend-fit's `npm run bench -- --only logs`, 2026-12-07).
  */
 export class BatchedStdout {
   #pending = '';
@@ -41,7 +45,8 @@ export class BatchedStdout {
 
 /**
  * Writes the one line per request, in the same shape as pino's own lines (level 30 is `info`), built by hand: it runs
- * for every request, and a pino call with an object of fields costs about twice as much.
+ * for every request, and a pino call with the same fields took 2.6 us of CPU per line against 0.9 us for this one
+ * (both into BatchedStdout; the same bench run as above).
  */
 export function requestLine(
   reqId: string,

@@ -6,6 +6,10 @@
  * bounded (a full batch is written at once, synchronously), and whatever is left is written on exit, so nothing is
  * lost when the server stops. process.stdout.write is synchronous for files and pipes on Linux, so lines keep their
  * order.
+ *
+ * Not pino's own buffered destination (SonicBoom with minLength and periodicFlush), which does the same job: writing
+ * request lines to a pipe took 4.2 us of CPU per line through it, against 0.9 us through this class (Node 24, median
+ * of 7 alternating runs of 300,000 lines; create-backend-fit's `npm run bench -- --only logs`, 2026-12-07).
  */
 export class BatchedStdout {
   #pending = '';
