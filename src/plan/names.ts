@@ -66,7 +66,8 @@ const PYTHON_RESERVED = new Set(['fastapi', 'uvicorn', 'mangum', 'httpx', 'httpx
   // a lock cannot hold the project and a dependency of the same name.
   'annotated-doc', 'annotated-types', 'anyio', 'asgiref', 'ast-serialize', 'click', 'colorama', 'django-stubs-ext', 'h11', 'httpcore2',
   'httpx2-jsfetch', 'idna', 'iniconfig', 'librt', 'mako', 'markupsafe', 'mypy-extensions', 'opentelemetry-api', 'packaging', 'pathspec',
-  'pluggy', 'psycopg-binary', 'pydantic-core', 'pygments', 'sqlparse', 'truststore', 'types-pyyaml', 'typing-extensions', 'typing-inspection',
+  'pluggy', 'psycopg-binary', 'pydantic-core', 'pydantic-settings', 'pygments', 'python-dotenv', 'sqlparse', 'truststore', 'types-pyyaml',
+  'typing-extensions', 'typing-inspection',
   'tzdata']);
 /** The Go starters' modules: the main module cannot have the path of a module it requires. */
 const GO_RESERVED = new Set([
