@@ -21,7 +21,7 @@ import { findPlopfile, loadPlopfile } from './customize/plopfile.js';
 import { recordWithFeature } from './customize/add.js';
 import { readGenerationRecord, updateProject } from './customize/update.js';
 import { readReplay } from './customize/replay.js';
-import { beginRun, interrupt, onInterruptSay } from './interrupt.js';
+import { beginRun, interrupt, onInterruptSay, wasInterrupted } from './interrupt.js';
 import { endChildren } from './processes.js';
 import { chosenFeatures, getFeature, offeredFeatures, unofferedFeature, type FeatureAnswers } from './features/index.js';
 import { commandsFor, relockFor } from './plan/commands.js';
@@ -86,6 +86,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await addCommand(args, io, interactive);
     }
   } catch (error) {
+    // The interrupt handler prints the phase's message and exits 130; what the interrupt made fail says nothing more.
+    if (wasInterrupted()) return EXIT.cancelled;
     if (error instanceof CliError) {
       io.stderr(`${error.phase === 'usage' ? 'Error' : `Error (${error.phase})`}: ${error.message}\n`);
       return error.exitCode;

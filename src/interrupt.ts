@@ -28,6 +28,23 @@ export function onInterruptSay(text: string): void {
   message = text;
 }
 
+/**
+ * Stops the run at a point where it would start writing, once a signal has landed: the signal's message was decided
+ * when it landed ("... changed nothing"), and the work in flight must not make it untrue. The entry point stays silent
+ * about the error, since the interrupt prints its own message.
+ */
+export function stopIfInterrupted(): void {
+  if (interrupted) throw new Interrupted();
+}
+
+export const wasInterrupted = (): boolean => interrupted;
+
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
 export function interrupt(): string {
   interrupted = true;
   controller?.abort();

@@ -14,6 +14,7 @@ import type Handlebars from 'handlebars';
 import type { ProjectAnswers } from '../answers.js';
 import { decideRecorded } from '../decide/decide.js';
 import { CliError } from '../errors.js';
+import { stopIfInterrupted } from '../interrupt.js';
 import { relockFor } from '../plan/commands.js';
 import { isLockFile } from '../plan/locks.js';
 import { plan } from '../plan/plan.js';
@@ -218,6 +219,8 @@ export async function updateProject(projectDir: string, record: GenerationRecord
 
   if (!options.dryRun) {
     const records = next.files.filter((f) => bookkeeping.has(f.path)).map((f): Change => ({ rel: f.path, write: f }));
+    // A signal during the merges said "update changed nothing": a merge that finished anyway must not write.
+    stopIfInterrupted();
     apply(root, [...changes, ...records]);
   }
   return outcomes.sort((a, b) => comparePaths(a.path, b.path));
