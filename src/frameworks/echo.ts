@@ -8,4 +8,5 @@ export const echo: FrameworkRecord = {
   sweetSpot: 'Simple, fast HTTP services',
   watchOutFor: 'Manual wiring; less magic',
   opinion: 'minimal',
+  openApi: true,
 };

@@ -66,6 +66,9 @@ interface StarterSettings {
 /** API_DOCS where Swagger UI comes with the framework's package (@fastify/swagger-ui, @nestjs/swagger's swagger-ui-dist). */
 const SELF_HOSTED_API_DOCS = '`1`/`true` serves Swagger UI at /docs, its scripts from the package (no CDN); /openapi.json is served either way';
 
+/** API_DOCS of the Go starters: cmd/server reads it, the Lambda function serves the document but no Swagger UI. */
+const GO_API_DOCS = '`1`/`true` serves Swagger UI at /docs (the server; not the Lambda function), its scripts embedded in the binary (no CDN); /openapi.json is served either way';
+
 /** Which variables each starter reads: always (`base`), and with a feature. PORT's default is the framework's. */
 const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   fastify: {
@@ -78,8 +81,8 @@ const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
     base: ['PORT', 'DJANGO_ENV', 'DJANGO_SECRET_KEY', 'DJANGO_DEBUG', 'DJANGO_ALLOWED_HOSTS', 'WEB_CONCURRENCY'],
     features: { postgres: ['DATABASE_URL', 'DATABASE_CONN_MAX_AGE', 'DJANGO_STATIC_ROOT'] },
   },
-  gin: { base: ['PORT', 'GIN_MODE'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
-  echo: { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
+  gin: { base: ['PORT', 'GIN_MODE', { name: 'API_DOCS', meaning: GO_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
+  echo: { base: ['PORT', { name: 'API_DOCS', meaning: GO_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   axum: { base: ['PORT', 'LOG_LEVEL'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   'spring-boot': { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '3000']] } },
 };

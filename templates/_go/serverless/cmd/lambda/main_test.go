@@ -17,6 +17,12 @@ import (
 // handler lambda.Start runs, with its path replaced unless path is empty.
 func invoke(t *testing.T, path string) (events.APIGatewayV2HTTPResponse, map[string]any) {
 	t.Helper()
+	return invokeMethod(t, http.MethodGet, path)
+}
+
+// invokeMethod is invoke with the event's method replaced.
+func invokeMethod(t *testing.T, method, path string) (events.APIGatewayV2HTTPResponse, map[string]any) {
+	t.Helper()
 	raw, err := os.ReadFile("../../events/get-invoice.json")
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +36,7 @@ func invoke(t *testing.T, path string) (events.APIGatewayV2HTTPResponse, map[str
 		event.RequestContext.HTTP.Path = path
 		event.PathParameters = map[string]string{"proxy": strings.TrimPrefix(path, "/")}
 	}
+	event.RequestContext.HTTP.Method = method
 
 	handler := newHandler(slog.New(slog.NewJSONHandler(io.Discard, nil)))
 	res, err := handler(context.Background(), event)
@@ -80,5 +87,14 @@ func TestHealthzAndUnknownPath(t *testing.T) {
 	}
 	if res, _ := invoke(t, "/nope"); res.StatusCode != http.StatusNotFound {
 		t.Fatalf("unknown path: status %d body %s", res.StatusCode, res.Body)
+	}
+}
+
+func TestOpenAPIDocumentAndMethodNotServed(t *testing.T) {
+	if res, body := invoke(t, "/openapi.json"); res.StatusCode != http.StatusOK || body["openapi"] != "3.1.0" {
+		t.Fatalf("GET /openapi.json: status %d, openapi %v", res.StatusCode, body["openapi"])
+	}
+	if res, _ := invokeMethod(t, http.MethodDelete, "/invoices/42"); res.StatusCode != http.StatusMethodNotAllowed || res.Headers["Allow"] == "" {
+		t.Fatalf("DELETE /invoices/42: status %d, Allow %q", res.StatusCode, res.Headers["Allow"])
 	}
 }

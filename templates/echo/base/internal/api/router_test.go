@@ -13,11 +13,6 @@ import (
 	"github.com/labstack/echo/v5"
 )
 
-// ErrorBody is Echo's default error answer.
-type ErrorBody struct {
-	Message string `json:"message"`
-}
-
 func serve(t *testing.T, h http.Handler, method, target string) *httptest.ResponseRecorder {
 	t.Helper()
 	rec := httptest.NewRecorder()

@@ -21,8 +21,8 @@ const QueryTimeout = 5 * time.Second
 
 // Invoice is the sample resource.
 type Invoice struct {
-	ID     int64  `json:"id"`
-	Status string `json:"status"`
+	ID     int64  `json:"id" required:"true"`
+	Status string `json:"status" required:"true"`
 }
 
 // Repository is what the routes need of the database.

@@ -17,6 +17,12 @@ const (
 	MaxStatusLength = 64
 )
 
+// NewInvoice is the body DecodeNew accepts, as the API document (internal/api/openapi.go) describes it: keep its
+// tags in step with DecodeNew's rules. The pattern refuses NUL, which PostgreSQL text cannot hold.
+type NewInvoice struct {
+	Status string `json:"status" required:"true" minLength:"1" maxLength:"64" pattern:"^[^\\u0000]*$" example:"paid"`
+}
+
 // Problem is a request the routes refuse: the HTTP status to answer, a stable code and a message for people.
 type Problem struct {
 	Status  int
