@@ -24,6 +24,7 @@ INVOICE_ID_RULE = f"invoice id must be an integer from {INVOICE_ID_MIN} to {INVO
 
 router = Router(tags=["invoices"])
 
+# While the database does not answer, config/database.py's middleware makes any route a JSON 503.
 UNAVAILABLE = {503: ErrorBody}
 
 
