@@ -20,6 +20,8 @@ export const django: FrameworkRecord = {
     lambda: 'sh scripts/lambda-runtime.sh',
   },
   lambdaHandler: 'config.lambda_handler.handler',
+  // django-ninja's document of the views; Swagger UI only with API_DOCS=1 (config/api.py).
+  openApi: true,
   resources: { cpuRequest: '100m', memoryRequest: '192Mi', memoryLimit: '384Mi' },
   relock: PYTHON_RELOCK,
   toolchain: pythonToolchain,

@@ -21,7 +21,7 @@ export const LAYOUTS: Record<FrameworkId, StarterLayout> = {
   fastify: { routes: 'src/app.ts', tests: 'test/app.test.ts' },
   nestjs: { routes: 'src/invoices/invoices.controller.ts', registry: 'src/app.module.ts', tests: 'test/app.e2e-spec.ts' },
   fastapi: { routes: 'app/main.py', tests: 'tests/test_app.py', features: { postgres: { routes: 'app/invoices.py', registry: 'app/main.py' } } },
-  django: { routes: 'invoices/views.py', registry: 'invoices/urls.py', tests: 'tests/test_api.py' },
+  django: { routes: 'invoices/views.py', registry: 'config/api.py', tests: 'tests/test_api.py' },
   gin: { routes: 'internal/api/router.go', tests: 'internal/api/router_test.go', features: { postgres: { routes: 'internal/api/invoices.go', registry: 'internal/api/router.go' } } },
   echo: { routes: 'internal/api/router.go', tests: 'internal/api/router_test.go', features: { postgres: { routes: 'internal/api/invoices.go', registry: 'internal/api/router.go' } } },
   axum: { routes: 'src/lib.rs', tests: 'tests/app.rs', features: { postgres: { routes: 'src/invoices.rs', registry: 'src/lib.rs' } } },

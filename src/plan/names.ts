@@ -62,6 +62,8 @@ const NPM_RESERVED = new Set([
 const PYTHON_RESERVED = new Set(['fastapi', 'uvicorn', 'mangum', 'httpx', 'httpx2', 'pytest', 'pytest-django', 'django', 'gunicorn', 'setuptools', 'pip', 'wheel', 'starlette', 'pydantic', 'ruff', 'mypy', 'django-stubs',
   // ... and those of --database postgres (and Django's Lambda adapter).
   'sqlalchemy', 'alembic', 'psycopg', 'greenlet', 'dj-database-url', 'apig-wsgi',
+  // ... and Django's routes and OpenAPI document.
+  'django-ninja',
   // ... and every other package the shipped uv.lock files pin (test/unit/uv-lock.test.ts keeps this list complete):
   // a lock cannot hold the project and a dependency of the same name.
   'annotated-doc', 'annotated-types', 'anyio', 'asgiref', 'ast-serialize', 'click', 'colorama', 'django-stubs-ext', 'h11', 'httpcore2',

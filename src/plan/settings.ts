@@ -63,7 +63,7 @@ interface StarterSettings {
   features?: Partial<Record<FeatureId, readonly Row[]>>;
 }
 
-/** API_DOCS where Swagger UI comes with the framework's package (@fastify/swagger-ui, @nestjs/swagger's swagger-ui-dist). */
+/** API_DOCS where Swagger UI comes with the framework's package (@fastify/swagger-ui, @nestjs/swagger's swagger-ui-dist, django-ninja's static files). */
 const SELF_HOSTED_API_DOCS = '`1`/`true` serves Swagger UI at /docs, its scripts from the package (no CDN); /openapi.json is served either way';
 
 /** API_DOCS of the Go starters: cmd/server reads it, the Lambda function serves the document but no Swagger UI. */
@@ -78,7 +78,7 @@ const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   nestjs: { base: ['PORT', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '2000']] } },
   fastapi: { base: ['PORT', 'API_DOCS'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   django: {
-    base: ['PORT', 'DJANGO_ENV', 'DJANGO_SECRET_KEY', 'DJANGO_DEBUG', 'DJANGO_ALLOWED_HOSTS', 'WEB_CONCURRENCY'],
+    base: ['PORT', 'DJANGO_ENV', 'DJANGO_SECRET_KEY', 'DJANGO_DEBUG', 'DJANGO_ALLOWED_HOSTS', 'WEB_CONCURRENCY', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }],
     features: { postgres: ['DATABASE_URL', 'DATABASE_CONN_MAX_AGE', 'DJANGO_STATIC_ROOT'] },
   },
   gin: { base: ['PORT', 'GIN_MODE', { name: 'API_DOCS', meaning: GO_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },

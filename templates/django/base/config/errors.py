@@ -1,4 +1,5 @@
-"""JSON answers for errors: this API never returns Django's HTML error pages."""
+"""JSON answers for errors: this API never returns Django's HTML error pages (config/openapi.py's ErrorBody documents
+their shape)."""
 
 from django.http import HttpRequest, JsonResponse
 

@@ -2,7 +2,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+
+from config.errors import error
 
 logger = logging.getLogger("config.requests")
 
@@ -43,3 +45,20 @@ class HealthCheckMiddleware:
         if request.path == "/healthz" and request.method in ("GET", "HEAD"):
             return JsonResponse({"status": "ok"})
         return self.get_response(request)
+
+
+class JsonMethodNotAllowedMiddleware:
+    """django-ninja answers a method a path does not serve with a plain-text 405 whose Allow header lists the methods in
+    no set order: this makes it the API's JSON error, the methods sorted."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allow = ", ".join(sorted(method.strip() for method in response["Allow"].split(",")))
+        answer = error(405, "Method Not Allowed", f"{request.method} is not served here: {allow}")
+        answer["Allow"] = allow
+        return answer

@@ -141,3 +141,9 @@ def test_unknown_path_is_a_json_404() -> None:
     assert status == 404
     assert headers["content-type"].startswith("application/json")
     assert body["error"] == "Not Found"
+
+
+def test_the_openapi_document() -> None:
+    status, headers, body = invoke(http_api_event("/openapi.json"))
+    assert (status, body["openapi"]) == (200, "3.1.0")
+    assert headers["content-type"].startswith("application/json")
