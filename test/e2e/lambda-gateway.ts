@@ -75,8 +75,8 @@ export function httpApiEvent(request: GatewayRequest) {
 
 /** Invokes the function behind the emulator's invoke URL with one event and reads its response as API Gateway does. */
 export async function invokeHttpApi(invokeUrl: string, event: ReturnType<typeof httpApiEvent>, timeoutMs = 30_000): Promise<Answer & { rawBody: Buffer }> {
-  const res = await fetch(invokeUrl, { method: 'POST', body: JSON.stringify(event), signal: AbortSignal.timeout(timeoutMs) });
-  const text = await res.text();
+  const res = await post(invokeUrl, JSON.stringify(event), timeoutMs);
+  const text = res.body;
   let result: { statusCode?: number; headers?: Record<string, unknown>; cookies?: string[]; body?: string; isBase64Encoded?: boolean };
   try {
     result = JSON.parse(text);
@@ -87,6 +87,24 @@ export async function invokeHttpApi(invokeUrl: string, event: ReturnType<typeof 
   const rawBody = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
   return { status: result.statusCode, headers, body: rawBody.toString('utf8'), rawBody };
+}
+
+/**
+ * One POST with node:http rather than fetch: a first invocation builds the function (a cold Go or Rust build can take
+ * minutes on a loaded machine), and fetch gives up on any answer whose headers take over 300 s, whatever its signal.
+ */
+function post(url: string, body: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface LambdaGateway {
