@@ -9,6 +9,7 @@ export const axum: FrameworkRecord = {
   sweetSpot: 'Latency- and cost-critical services',
   watchOutFor: 'Steeper learning curve, longer build times',
   opinion: 'minimal',
+  openApi: true,
   defaultPort: 3000,
   deployTargets: ['containers', 'serverless'],
   commands: {

@@ -275,7 +275,7 @@ describe('add database postgres', () => {
     });
     const lib = fs.readFileSync(at('src/lib.rs'), 'utf8');
     expect(lib).toContain('"user-1"');
-    expect(lib).toContain('pub fn app(pool: PgPool) -> Router {');
+    expect(lib).toContain('pub fn app(pool: PgPool, docs: ApiDocs) -> Router {');
     const manifest = fs.readFileSync(at('Cargo.toml'), 'utf8');
     expect(manifest).toContain('pretty_assertions = "1" # user-2');
     expect(manifest).toMatch(/^sqlx = \{ version = "0\.8\.\d+"/m);

@@ -7,14 +7,13 @@
 use std::{io, time::Duration};
 
 use axum::{Json, extract::State};
-use serde_json::{Value, json};
 use sqlx::{
     Connection, PgConnection, PgPool,
     migrate::Migrator,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
 
-use crate::ApiError;
+use crate::{ApiError, ErrorBody, StatusOk};
 
 /// `migrations/`, compiled into the binary (build.rs compiles again when a file there changes). `server migrate`
 /// applies what is new; the server itself never migrates, so neither a container start nor a Lambda cold start does.
@@ -117,9 +116,17 @@ pub async fn migrate(options: &PgConnectOptions) -> Result<(), sqlx::migrate::Mi
 /// Readiness: 200 when the database answers a query, a JSON 503 otherwise, so an orchestrator stops sending traffic
 /// to an instance that cannot serve it. `/healthz` (liveness) never touches the database: an outage must not
 /// restart pods.
-pub async fn readyz(State(pool): State<PgPool>) -> Result<Json<Value>, ApiError> {
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    responses(
+        (status = OK, description = "The database answers", body = StatusOk),
+        (status = SERVICE_UNAVAILABLE, description = "The database did not answer", body = ErrorBody),
+    ),
+)]
+pub async fn readyz(State(pool): State<PgPool>) -> Result<Json<StatusOk>, ApiError> {
     sqlx::query("SELECT 1").execute(&pool).await?;
-    Ok(Json(json!({ "status": "ok" })))
+    Ok(Json(StatusOk { status: "ok" }))
 }
 
 /// Whether an error means the database cannot be reached or used right now (a 503, worth retrying), rather than a

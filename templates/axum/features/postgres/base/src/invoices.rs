@@ -10,26 +10,62 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::PgPool;
+use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, JsonBody, JsonPath};
+use crate::{ApiError, ErrorBody, JsonBody, JsonPath};
 
 /// A request body over this is refused with a JSON 413 before it is read whole (the router's body limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The `status` column is varchar(64), which counts characters, not bytes.
 const MAX_STATUS_CHARS: usize = 64;
 
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, ToSchema, sqlx::FromRow)]
 pub struct Invoice {
     pub id: i64,
+    #[schema(example = "paid")]
     pub status: String,
 }
 
-#[derive(Deserialize)]
+/// The body of `POST /invoices`, as the document describes it; `new_status` checks it (see there why the handler
+/// reads a `Value`).
+#[derive(ToSchema)]
+#[allow(
+    dead_code,
+    reason = "only described, never built: the handler reads the body as a Value"
+)]
+pub struct NewInvoice {
+    /// 1 to 64 characters, without U+0000 (PostgreSQL's text cannot hold it).
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000]*$",
+        example = "paid"
+    )]
+    status: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct InvoicePath {
+    /// The invoice's id, a 64-bit signed integer.
     id: i64,
 }
 
 /// `POST /invoices` with `{"status":"paid"}`: 201, `Location: /invoices/<id>`, the stored invoice.
+#[utoipa::path(
+    post,
+    path = "/invoices",
+    operation_id = "create_invoice",
+    request_body = NewInvoice,
+    responses(
+        (status = CREATED, description = "The stored invoice", body = Invoice,
+            headers(("Location" = String, description = "The invoice's path, /invoices/<id>"))),
+        (status = BAD_REQUEST, description = "The body is not JSON, or not an object with a status of 1 to 64 characters", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "The body is over 64 KiB", body = ErrorBody),
+        (status = UNSUPPORTED_MEDIA_TYPE, description = "The body is not sent as application/json", body = ErrorBody),
+        (status = SERVICE_UNAVAILABLE, description = "The database did not answer; nothing was stored", body = ErrorBody),
+    ),
+)]
 pub async fn create(
     State(pool): State<PgPool>,
     JsonBody(body): JsonBody<Value>,
@@ -49,6 +85,18 @@ pub async fn create(
 }
 
 /// `GET /invoices/<id>`: the stored invoice, or a JSON 404.
+#[utoipa::path(
+    get,
+    path = "/invoices/{id}",
+    operation_id = "get_invoice",
+    params(InvoicePath),
+    responses(
+        (status = OK, description = "The invoice", body = Invoice),
+        (status = BAD_REQUEST, description = "The id is not a 64-bit integer", body = ErrorBody),
+        (status = NOT_FOUND, description = "No invoice has this id", body = ErrorBody),
+        (status = SERVICE_UNAVAILABLE, description = "The database did not answer", body = ErrorBody),
+    ),
+)]
 pub async fn get(
     State(pool): State<PgPool>,
     JsonPath(InvoicePath { id }): JsonPath<InvoicePath>,
