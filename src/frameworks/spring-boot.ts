@@ -9,6 +9,7 @@ export const springBoot: FrameworkRecord = {
   sweetSpot: 'Large enterprise systems, deep ecosystem',
   watchOutFor: 'Verbosity and memory footprint',
   opinion: 'opinionated',
+  openApi: true,
   defaultPort: 8080,
   deployTargets: ['containers', 'serverless'],
   commands: {

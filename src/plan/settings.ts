@@ -63,7 +63,7 @@ interface StarterSettings {
   features?: Partial<Record<FeatureId, readonly Row[]>>;
 }
 
-/** API_DOCS where Swagger UI comes with the framework's package (@fastify/swagger-ui, @nestjs/swagger's swagger-ui-dist, django-ninja's static files, utoipa-swagger-ui). */
+/** API_DOCS where Swagger UI comes with the framework's package (@fastify/swagger-ui, @nestjs/swagger's swagger-ui-dist, django-ninja's static files, utoipa-swagger-ui, springdoc's swagger-ui webjar). */
 const SELF_HOSTED_API_DOCS = '`1`/`true` serves Swagger UI at /docs, its scripts from the package (no CDN); /openapi.json is served either way';
 
 /** API_DOCS of the Go starters: cmd/server reads it, the Lambda function serves the document but no Swagger UI. */
@@ -84,7 +84,7 @@ const STARTER_SETTINGS: Readonly<Record<FrameworkId, StarterSettings>> = {
   gin: { base: ['PORT', 'GIN_MODE', { name: 'API_DOCS', meaning: GO_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   echo: { base: ['PORT', { name: 'API_DOCS', meaning: GO_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
   axum: { base: ['PORT', 'LOG_LEVEL', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX'] } },
-  'spring-boot': { base: ['PORT'], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '3000']] } },
+  'spring-boot': { base: ['PORT', { name: 'API_DOCS', meaning: SELF_HOSTED_API_DOCS }], features: { postgres: ['DATABASE_URL', 'DATABASE_POOL_MAX', ['DATABASE_CONNECT_TIMEOUT_MS', '3000']] } },
 };
 
 /** A row's variable, and the default or meaning of the starter's own it gives. */

@@ -181,10 +181,10 @@ describe('add database postgres', () => {
       framework: 'spring-boot',
       deploy: 'containers',
       edits: [
-        ['src/main/resources/application.properties', 'server.shutdown=graceful\n', 'server.shutdown=graceful\nserver.tomcat.max-threads=50 # user-1\n'],
+        ['src/main/resources/application.yaml', '  shutdown: graceful\n', '  shutdown: graceful\n  max-http-request-header-size: 16KB # user-1\n'],
         ['k8s/deployment.yaml', 'replicas: 2', 'replicas: 3'],
       ],
-      kept: { 'src/main/resources/application.properties': 'server.tomcat.max-threads=50 # user-1', 'k8s/deployment.yaml': 'replicas: 3' },
+      kept: { 'src/main/resources/application.yaml': 'max-http-request-header-size: 16KB # user-1', 'k8s/deployment.yaml': 'replicas: 3' },
       added: { 'pom.xml': /spring-boot-starter-data-jdbc/, 'src/main/resources/db/migration/V1__create_invoices.sql': /CREATE TABLE/i, 'k8s/deployment.yaml': /\/readyz/ },
     },
   ] as const;

@@ -17,8 +17,8 @@ import { settingsFor } from '../../src/plan/settings.js';
 /** Set by the platform or by the code itself, never by the user: not theirs to configure. */
 const PLATFORM = new Set(['AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', '_HANDLER', 'DJANGO_SETTINGS_MODULE']);
 
-/** How code of each ecosystem reads a variable, by the file extensions it is read in; group 1 is the name. */
-const READS: Record<Ecosystem, { extensions: string[]; patterns: RegExp[] }> = {
+/** How code of each ecosystem reads a variable, by the file extensions (or names) it is read in; group 1 is the name. */
+const READS: Record<Ecosystem, { extensions: string[]; files?: RegExp; patterns: RegExp[] }> = {
   node: { extensions: ['.ts'], patterns: [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /\benv\.([A-Z_][A-Z0-9_]*)/g, /process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]/g] },
   python: {
     extensions: ['.py'],
@@ -26,7 +26,8 @@ const READS: Record<Ecosystem, { extensions: string[]; patterns: RegExp[] }> = {
   },
   go: { extensions: ['.go'], patterns: [/[gG]etenv\("([A-Z_][A-Z0-9_]*)"\)/g, /LookupEnv\("([A-Z_][A-Z0-9_]*)"\)/g] },
   rust: { extensions: ['.rs'], patterns: [/\bvar\("([A-Z_][A-Z0-9_]*)"\)/g] },
-  jvm: { extensions: ['.java', '.properties'], patterns: [/\$\{([A-Z_][A-Z0-9_]*)[:}]/g, /getenv\("([A-Z_][A-Z0-9_]*)"\)/g, /getProperty\("([A-Z_][A-Z0-9_]*)"\)/g] },
+  // Spring's own settings files, not every YAML file (template.yaml's ${AWS::Region} is CloudFormation's).
+  jvm: { extensions: ['.java', '.properties'], files: /^src\/main\/resources\/application[^/]*\.ya?ml$/, patterns: [/\$\{([A-Z_][A-Z0-9_]*)[:}]/g, /getenv\("([A-Z_][A-Z0-9_]*)"\)/g, /getProperty\("([A-Z_][A-Z0-9_]*)"\)/g] },
 };
 
 /** Documentation and bookkeeping: they name the variables, they do not read them. */
@@ -59,10 +60,10 @@ describe('settings: .env.example, the README table and the code agree', () => {
     const code = [...files].filter(([file]) => !NOT_CODE.test(path.posix.basename(file)));
     for (const name of listed) expect(code.some(([, text]) => text.includes(name)), `some file of the project reads ${name}`).toBe(true);
 
-    const { extensions, patterns } = READS[framework.ecosystem];
+    const { extensions, files: named, patterns } = READS[framework.ecosystem];
     const read = new Set(
       code
-        .filter(([file]) => extensions.includes(path.posix.extname(file)))
+        .filter(([file]) => extensions.includes(path.posix.extname(file)) || named?.test(file))
         .flatMap(([, text]) => patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]!))),
     );
     const unlisted = [...read].filter((name) => !listed.includes(name) && !PLATFORM.has(name));
