@@ -47,6 +47,8 @@ const RUST_KEYWORDS = new Set([
   'axum', 'tokio', 'serde', 'serde_json', 'tracing', 'tracing_subscriber', 'lambda_http', 'http_body_util', 'tower',
   // ... that of --database postgres, and its tests' shared module (`mod common;`, tests/common/mod.rs).
   'sqlx', 'common',
+  // ... and its OpenAPI document and Swagger UI.
+  'utoipa', 'utoipa_axum', 'utoipa_swagger_ui',
 ]);
 const JAVA_KEYWORDS = new Set(
   'abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null var record yield sealed permits java javax _'.split(' '),
@@ -76,6 +78,8 @@ const GO_RESERVED = new Set([
   'github.com/gin-gonic/gin', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v5', 'github.com/aws/aws-lambda-go', 'golang.org/x/time',
   // ... and those of --database postgres.
   'github.com/jackc/pgx/v5', 'github.com/pressly/goose/v3',
+  // ... and those of the OpenAPI document and Swagger UI.
+  'github.com/swaggest/openapi-go', 'github.com/swaggest/jsonschema-go', 'github.com/swaggest/swgui',
 ]);
 /** Bytes a folder name may have: NAME_MAX is 255, and the writer's temporary sibling adds 27 to the name. */
 const MAX_FOLDER_BYTES = 200;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveNames, NameError, slugify, validateFolderName } from '../../src/plan/names.js';
 
@@ -73,5 +74,24 @@ describe('project names', () => {
     expect(() => deriveNames('api', { goModule: 'example.com/../x' })).toThrow(/Go module path/);
     expect(() => deriveNames('api', { javaPackage: 'org.acme.class' })).toThrow(/Java package/);
     expect(() => deriveNames('api', { javaPackage: 'Org.Acme' })).toThrow(/Java package/);
+  });
+
+  // The hostile suite finds these clashes by building the starters (minutes); this reads the templates (milliseconds),
+  // so a dependency added to a template without its name reserved fails the unit tests too.
+  it('never names a crate or Go module like a dependency the templates declare', () => {
+    const template = (path: string) => fs.readFileSync(new URL(`../../templates/${path}`, import.meta.url), 'utf8');
+    const cargo = template('axum/base/Cargo.toml.hbs');
+    const crates = [...cargo.matchAll(/^\[(?:dev-)?dependencies\]\n((?:(?!\[).*\n)*)/gm)]
+      .flatMap((m) => [...m[1]!.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((d) => d[1]!));
+    expect(crates).toContain('utoipa-axum');
+    for (const crate of crates) {
+      expect(deriveNames(crate).crateIdent, crate).not.toBe(crate.replace(/-/g, '_'));
+    }
+    const goModFiles = ['gin/base', 'echo/base', 'gin/features/postgres/base', 'echo/features/postgres/base'].map((d) => template(`${d}/go.mod.hbs`));
+    const modules = goModFiles.flatMap((text) => [...text.matchAll(/^\t(\S+) v\S+$/gm)].map((m) => m[1]!));
+    expect(modules).toContain('github.com/swaggest/openapi-go');
+    for (const module of new Set(modules)) {
+      expect(() => deriveNames('api', { goModule: module }), module).toThrow(/module the starter depends on/);
+    }
   });
 });
