@@ -89,18 +89,3 @@ func portOf(t *testing.T, srv *httptest.Server) string {
 	}
 	return u.Port()
 }
-
-func TestPortFromEnv(t *testing.T) {
-	if got, err := portFromEnv(""); err != nil || got != defaultPort {
-		t.Fatalf(`portFromEnv("") = %q, %v; want the default`, got, err)
-	}
-	if got, err := portFromEnv("8081"); err != nil || got != "8081" {
-		t.Fatalf(`portFromEnv("8081") = %q, %v`, got, err)
-	}
-	for _, bad := range []string{"abc", "70000", "0", "-1", "+80", "080", " 80"} {
-		_, err := portFromEnv(bad)
-		if err == nil || err.Error() != `PORT="`+bad+`" is not a TCP port: use a whole number from 1 to 65535` {
-			t.Errorf("portFromEnv(%q) error = %v, want one naming PORT", bad, err)
-		}
-	}
-}
