@@ -30,14 +30,9 @@ pub struct PoolSettings {
 }
 
 impl PoolSettings {
-    /// From the environment: `DATABASE_POOL_MAX` (default 10), and on AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME` is set)
-    /// one connection per instance, since an instance serves one request at a time (put RDS Proxy in front of the
-    /// database to pool across instances).
-    pub fn from_env() -> io::Result<Self> {
-        Self::from_vars(|name| std::env::var(name).ok())
-    }
-
-    /// `from_env`, reading variables through `var` (tests pass their own).
+    /// From the variables `var` reads: `DATABASE_POOL_MAX` (default 10), and on AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME`
+    /// is set) one connection per instance, since an instance serves one request at a time (put RDS Proxy in front of
+    /// the database to pool across instances).
     pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> io::Result<Self> {
         let on_lambda = var("AWS_LAMBDA_FUNCTION_NAME").is_some();
         let max_connections = match var("DATABASE_POOL_MAX") {
@@ -76,12 +71,11 @@ pub fn connect_options(url: &str) -> io::Result<PgConnectOptions> {
         .options([("statement_timeout", "5s")]))
 }
 
-/// `DATABASE_URL`'s settings; an unset or malformed URL is an error that names the variable.
-pub fn connect_options_from_env() -> io::Result<PgConnectOptions> {
-    let url = std::env::var("DATABASE_URL").map_err(|_| {
+/// `DATABASE_URL`'s settings, from its value (`None` when unset); unset or malformed is an error naming it.
+pub fn database_url(url: Option<&str>) -> io::Result<PgConnectOptions> {
+    connect_options(url.ok_or_else(|| {
         invalid("DATABASE_URL is not set: give the postgres:// URL of the database (see README.md)")
-    })?;
-    connect_options(&url)
+    })?)
 }
 
 /// A pool that connects on first use, not here: a server (or a Lambda instance) starts while the database is down,
@@ -94,14 +88,6 @@ pub fn pool(options: PgConnectOptions, settings: &PoolSettings) -> PgPool {
         .acquire_timeout(settings.acquire_timeout)
         .idle_timeout(idle_timeout)
         .connect_lazy_with(options)
-}
-
-/// The service's pool, from `DATABASE_URL` and the settings above.
-pub fn pool_from_env() -> io::Result<PgPool> {
-    Ok(pool(
-        connect_options_from_env()?,
-        &PoolSettings::from_env()?,
-    ))
 }
 
 /// Applies the migrations not yet applied, over one connection. sqlx records them in `_sqlx_migrations` and holds an
