@@ -116,12 +116,6 @@ export function planStarter(f: FrameworkRecord, deploy: DeployTarget, projectNam
   return plan(decide(answers), answers, { compiledTemplates: builtTemplates() });
 }
 
-/**
- * What our runs left in a TMPDIR: everything but Node's own code cache (bin/create-backend-fit.cjs turns it on; on
- * Node 22.1+ it lives in TMPDIR/node-compile-cache, a cache Node manages and reuses, no temporary folder of ours).
- */
-export const leftInTmp = (tmp: string) => fs.readdirSync(tmp).filter((entry) => entry !== 'node-compile-cache');
-
 export const text = (p: Plan, file: string) => p.files.find((f) => f.path === file)?.content.toString('utf8');
 
 /** Dependency names as they appear in each starter's manifest (regex on a baseline render: only to build the corpus). */

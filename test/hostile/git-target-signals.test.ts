@@ -9,7 +9,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliPlan, leftInTmp, makeSentinel, processesWith, rng, runCli, SCRATCH, snapshot, stackLines, Tally, testGit } from './corpus.js';
+import { cli, cliPlan, makeSentinel, processesWith, rng, runCli, SCRATCH, snapshot, stackLines, Tally, testGit } from './corpus.js';
 import { requireTools } from '../e2e/tools.js';
 
 const tally = new Tally();
@@ -278,7 +278,7 @@ describe('family 9: interrupts in every phase', () => {
       } else if (beforeStart) {
         if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`run ${i}: killed before start, but the project changed`);
       } else if (run.code !== 0) problems.push(`run ${i}: exit ${run.code ?? run.signal}: ${run.stderr}`);
-      if (leftInTmp(tmp).length) problems.push(`run ${i}: left ${leftInTmp(tmp).join(', ')} in TMPDIR`);
+      if (fs.readdirSync(tmp).length) problems.push(`run ${i}: left ${fs.readdirSync(tmp).join(', ')} in TMPDIR`);
       if (Object.keys(after).some((p) => p.includes('.cbf-update-'))) problems.push(`run ${i}: a staged file left`);
       if (run.survivors.length) problems.push(`run ${i}: a child left running`);
       fs.rmSync(dir, { recursive: true, force: true });
