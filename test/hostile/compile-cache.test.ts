@@ -13,6 +13,8 @@ import { requireTools } from '../e2e/tools.js';
 import { requireFreshBuild } from '../built-cli.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbf-compile-cache-'));
+/** Node 24 and the built CLI, looked up once: requireFreshBuild walks src/ and templates/ to check the build. */
+let nodeAndCli: [string, string] | undefined;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 let caseNo = 0;
@@ -21,7 +23,8 @@ function run(env: Record<string, string>) {
   const dir = path.join(root, `case-${caseNo++}`);
   const tmp = path.join(dir, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
-  const result = spawnSync(requireTools().node24, [requireFreshBuild(), '--version'], {
+  const [node24, cli] = (nodeAndCli ??= [requireTools().node24, requireFreshBuild()]);
+  const result = spawnSync(node24, [cli, '--version'], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', TMPDIR: tmp, ...env },
     encoding: 'utf8',
